@@ -1,0 +1,22 @@
+import dotenv from 'dotenv';
+import { Command } from 'commander';
+import { registerServe } from './serve.ts';
+import { registerDbCreate } from './db-create.ts';
+import { registerDbMigrate } from './db-migrate.ts';
+import { registerDbStatus } from './db-status.ts';
+import { registerDbShell } from './db-shell.ts';
+
+dotenv.config({ quiet: true });
+
+const program = new Command('tablebookings')
+  .description('Restaurant table bookings: SQLite on a laptop, MySQL/MariaDB or PostgreSQL in production.')
+  .showHelpAfterError();
+
+registerServe(program);
+const db = program.command('db').description('database commands');
+registerDbCreate(db);
+registerDbMigrate(db);
+registerDbStatus(db);
+registerDbShell(db);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,120 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDatabaseUrl, DatabaseUrlError } from './db/database-url.ts';
+import { DEFAULT_POOL_MAX } from './db/connect.ts';
+
+export interface Config {
+  readonly databaseUrl: string;
+  readonly port: number;
+  readonly host: string;
+  readonly workers: number;
+  readonly secretKey: string;
+  readonly bookingRateLimit: number;
+  readonly loginRateLimit: boolean;
+  readonly baseUrl: string;
+  readonly smtpUrl?: string;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+  readonly production: boolean;
+  readonly poolMax: number;
+}
+
+/** A bad setting: the CLI prints `message` alone, as one line, and exits 1. */
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/tablebookings.db';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${env[name]}")`);
+}
+
+export function parseWorkers(raw: string | undefined, cores: number): number {
+  if (raw === undefined || raw === '') return 1;
+  if (raw === 'auto') return Math.max(1, cores);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 256) {
+    throw new ConfigError('WORKERS', `must be a number from 1 to 256 or "auto" (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function secretKey(env: NodeJS.ProcessEnv, production: boolean, cwd: string): string {
+  const given = env.SECRET_KEY;
+  if (given) {
+    if (given.length < 16) throw new ConfigError('SECRET_KEY', 'must be at least 16 characters long');
+    return given;
+  }
+  if (production) throw new ConfigError('SECRET_KEY', 'is required when NODE_ENV=production (e.g. `openssl rand -hex 32`)');
+  const file = path.join(cwd, 'data', 'secret-key');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    const key = crypto.randomBytes(32).toString('hex');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
+      return key;
+    } catch {
+      return fs.readFileSync(file, 'utf8').trim();
+    }
+  }
+}
+
+/** Reads the environment once into a frozen Config, or throws ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), cores = 1): Config {
+  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  try {
+    parseDatabaseUrl(databaseUrl);
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new ConfigError('DATABASE_URL', error.message);
+    throw error;
+  }
+  const production = env.NODE_ENV === 'production';
+  const port = integer(env, 'PORT', 8000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const baseUrl = (env.BASE_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new ConfigError('BASE_URL', `is not a valid URL (got "${env.BASE_URL}")`);
+  }
+  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) {
+    throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
+  }
+  return Object.freeze({
+    databaseUrl,
+    port,
+    host,
+    workers: parseWorkers(env.WORKERS, cores),
+    secretKey: secretKey(env, production, cwd),
+    bookingRateLimit: integer(env, 'BOOKING_RATE_LIMIT', 60, 0, 1_000_000),
+    loginRateLimit: env.LOGIN_RATE_LIMIT === undefined ? true : flag(env, 'LOGIN_RATE_LIMIT', true),
+    baseUrl,
+    smtpUrl: env.SMTP_URL || undefined,
+    logLevel,
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    production,
+    poolMax: integer(env, 'DATABASE_POOL_MAX', DEFAULT_POOL_MAX, 1, 1000),
+  });
+}

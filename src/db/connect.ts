@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CompiledQuery, Kysely, MysqlDialect, PostgresDialect, type DatabaseConnection } from 'kysely';
+import mysql from 'mysql2';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+import { parseDatabaseUrl, type Backend, type ParsedDatabaseUrl } from './database-url.ts';
+import { ImmediateSqliteDialect } from './sqlite-driver.ts';
+
+export interface DbOptions {
+  /** connections per process (server backends); default DEFAULT_POOL_MAX */
+  poolMax?: number;
+  /** how long a query waits for a free pooled connection before failing, ms */
+  acquireTimeoutMs?: number;
+}
+
+export interface Database {
+  db: Kysely<DB>;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+/**
+ * Five connections per process: 3 hosts × 2 workers × 5 = 30, well inside the ~60–85
+ * `max_connections` of an RDS micro instance, with room for migrations and a shell.
+ */
+export const DEFAULT_POOL_MAX = 5;
+
+export function createDb(url: string, options: DbOptions = {}): Database {
+  const parsed = parseDatabaseUrl(url);
+  const db = new Kysely<DB>({ dialect: createDialect(parsed, options) });
+  return { db, backend: parsed.backend, close: () => db.destroy() };
+}
+
+function createDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
+  if (parsed.backend === 'sqlite') return new ImmediateSqliteDialect(openSqlite(parsed.file!));
+  if (parsed.backend === 'mysql') return createMysqlDialect(parsed, options);
+  return createPostgresDialect(parsed, options);
+}
+
+export function openSqlite(file: string): SqliteDatabase.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('foreign_keys = ON');
+  return sqlite;
+}
+
+/** Strict mode, UTC, utf8mb4 and READ COMMITTED on every new MySQL/MariaDB connection. */
+const MYSQL_SQL_MODE =
+  'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+
+export function mysqlConnectionOptions(parsed: ParsedDatabaseUrl, withDatabase: boolean): mysql.PoolOptions {
+  const url = parsed.url!;
+  const params = url.searchParams;
+  const sslCa = params.get('ssl-ca') ?? params.get('sslca');
+  const sslOn = sslCa !== null || ['true', '1', 'required', 'require'].includes(params.get('ssl') ?? '');
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : 3306,
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+    database: withDatabase ? parsed.database : undefined,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    enableKeepAlive: true,
+    keepAliveInitialDelay: 10_000,
+    connectTimeout: 5_000,
+    ssl: sslOn ? { ca: sslCa ? fs.readFileSync(sslCa, 'utf8') : undefined, rejectUnauthorized: true } : undefined,
+  };
+}
+
+async function prepareMysqlSession(conn: DatabaseConnection): Promise<void> {
+  await conn.executeQuery(
+    CompiledQuery.raw(
+      `SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci, time_zone = '+00:00', sql_mode = '${MYSQL_SQL_MODE}'`,
+    ),
+  );
+  await conn.executeQuery(CompiledQuery.raw('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'));
+  const { rows } = await conn.executeQuery<{ mode: string }>(CompiledQuery.raw('SELECT @@SESSION.sql_mode AS mode'));
+  if (!String(rows[0]?.mode ?? '').includes('STRICT_ALL_TABLES')) {
+    throw new Error('MySQL session is not in strict mode (sql_mode lacks STRICT_ALL_TABLES)');
+  }
+}
+
+function createMysqlDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
+  const pool = mysql.createPool({
+    ...mysqlConnectionOptions(parsed, true),
+    connectionLimit: options.poolMax ?? DEFAULT_POOL_MAX,
+    maxIdle: options.poolMax ?? DEFAULT_POOL_MAX,
+    idleTimeout: 60_000,
+    queueLimit: 0,
+  });
+  return new MysqlDialect({
+    pool: withAcquireTimeout(pool, options.acquireTimeoutMs ?? 5_000),
+    onCreateConnection: prepareMysqlSession,
+  });
+}
+
+/** mysql2 pools wait forever for a free connection; bound it so an outage fails fast. */
+function withAcquireTimeout(pool: mysql.Pool, timeoutMs: number) {
+  return {
+    getConnection(callback: (error: unknown, connection: mysql.PoolConnection) => void): void {
+      let settled = false;
+      const timer = setTimeout(() => {
+        settled = true;
+        callback(Object.assign(new Error('timed out waiting for a database connection'), { code: 'POOL_TIMEOUT' }), undefined as never);
+      }, timeoutMs);
+      pool.getConnection((error, connection) => {
+        clearTimeout(timer);
+        if (settled) {
+          connection?.release();
+          return;
+        }
+        settled = true;
+        callback(error, connection);
+      });
+    },
+    end(callback: (error: unknown) => void): void {
+      pool.end(callback);
+    },
+  };
+}
+
+const int8AsNumber = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+export function postgresConnectionOptions(parsed: ParsedDatabaseUrl, withDatabase: boolean): pg.PoolConfig {
+  const url = new URL(parsed.url!.toString());
+  if (!withDatabase) url.pathname = '/postgres';
+  const sslMode = url.searchParams.get('sslmode') ?? url.searchParams.get('ssl');
+  const sslCa = url.searchParams.get('ssl-ca') ?? url.searchParams.get('sslrootcert');
+  url.search = '';
+  const sslOn = sslCa !== null || ['true', '1', 'require', 'verify-full', 'verify-ca'].includes(sslMode ?? '');
+  return {
+    connectionString: url.toString(),
+    ssl: sslOn ? { ca: sslCa ? fs.readFileSync(sslCa, 'utf8') : undefined, rejectUnauthorized: sslMode !== 'require' } : undefined,
+    types: int8AsNumber,
+    keepAlive: true,
+    connectionTimeoutMillis: 5_000,
+  };
+}
+
+function createPostgresDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
+  const pool = new pg.Pool({
+    ...postgresConnectionOptions(parsed, true),
+    max: options.poolMax ?? DEFAULT_POOL_MAX,
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? 5_000,
+    idleTimeoutMillis: 60_000,
+    options: '-c TimeZone=UTC -c client_encoding=UTF8',
+  } as pg.PoolConfig);
+  // An idle client losing its server (restart, failover) must not crash the process.
+  pool.on('error', () => {});
+  return new PostgresDialect({ pool });
+}

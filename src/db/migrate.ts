@@ -1,0 +1,41 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as initialSchema from './migrations/20261124T1140-initial-schema.ts';
+
+/** Every migration, in order. Names are timestamps; files are frozen once shipped. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '20261124T1140-initial-schema': initialSchema,
+};
+
+export const SCHEMA_VERSION = Object.keys(MIGRATIONS).sort().at(-1)!;
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider });
+}
+
+export interface MigrationState {
+  name: string;
+  executedAt?: Date;
+}
+
+/**
+ * Applies pending migrations. Safe when several hosts run it at once: Kysely takes a
+ * lock (GET_LOCK on MySQL, an advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite).
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrationStatus(db: Kysely<any>): Promise<MigrationState[]> {
+  const all = await migrator(db).getMigrations();
+  return all.map((m) => ({ name: m.name, executedAt: m.executedAt }));
+}
+
+/** True when every known migration has been applied. */
+export async function isSchemaCurrent(db: Kysely<any>): Promise<boolean> {
+  const all = await migrationStatus(db);
+  return all.every((m) => m.executedAt !== undefined);
+}

@@ -1,0 +1,159 @@
+/**
+ * Table interfaces. Instants are epoch milliseconds (BIGINT), local dates "YYYY-MM-DD",
+ * local times "HH:MM", flags 0/1 integers: identical on SQLite, MySQL and PostgreSQL.
+ * See docs/decisions/0002-portable-column-types.md.
+ */
+
+export interface RestaurantsTable {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  slot_interval_minutes: number;
+  booking_window_days: number;
+  min_notice_minutes: number;
+  cancel_cutoff_minutes: number;
+  max_party_size: number;
+  /** JSON: [{maxParty, minutes}] */
+  durations: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OpeningHoursTable {
+  restaurant_id: string;
+  id: string;
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+
+export interface ClosuresTable {
+  restaurant_id: string;
+  date: string;
+  note: string | null;
+  created_at: number;
+}
+
+export interface DiningTablesTable {
+  restaurant_id: string;
+  id: string;
+  label: string;
+  min_seats: number;
+  max_seats: number;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BookingsTable {
+  restaurant_id: string;
+  id: string;
+  reference: string;
+  table_id: string;
+  party: number;
+  starts_at: number;
+  ends_at: number;
+  /** the service date (the date the service period opens), restaurant-local */
+  service_date: string;
+  /** local start "HH:MM" */
+  local_time: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  status: string;
+  source: string;
+  manage_token_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One row per (table, 5-minute UTC cell) held by a live booking: the double-booking guard. */
+export interface TableOccupancyTable {
+  restaurant_id: string;
+  table_id: string;
+  cell: number;
+  booking_id: string;
+}
+
+export interface StaffUsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: number;
+  created_at: number;
+}
+
+export interface MembershipsTable {
+  restaurant_id: string;
+  user_id: string;
+  role: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** sha256 of the session token in the cookie */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface IdempotencyRecordsTable {
+  restaurant_id: string;
+  scope: string;
+  /** sha256 of the Idempotency-Key */
+  key_hash: string;
+  /** sha256 of the canonical request body */
+  request_hash: string;
+  status_code: number;
+  /** AES-256-GCM encrypted response body (base64) */
+  response_body: string | null;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: number;
+  hits: number;
+  expires_at: number;
+}
+
+export interface EmailOutboxTable {
+  restaurant_id: string;
+  id: string;
+  booking_id: string | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  ics: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  claimed_by: string | null;
+  claimed_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface DB {
+  restaurants: RestaurantsTable;
+  opening_hours: OpeningHoursTable;
+  closures: ClosuresTable;
+  dining_tables: DiningTablesTable;
+  bookings: BookingsTable;
+  table_occupancy: TableOccupancyTable;
+  staff_users: StaffUsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  idempotency_records: IdempotencyRecordsTable;
+  rate_limits: RateLimitsTable;
+  email_outbox: EmailOutboxTable;
+}

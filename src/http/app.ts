@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppDeps } from './deps.ts';
+import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Hides secrets (manage tokens in query strings) from logged URLs. */
+export function redactUrlForLog(url: string): string {
+  return url.replace(/([?&](?:token|manageToken)=)[^&]*/gi, '$1***');
+}
+
+function loggerOptions(deps: AppDeps) {
+  if (deps.logger === false) return false;
+  return {
+    level: deps.config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: redactUrlForLog(req.url), id: req.id }),
+    },
+    ...(typeof deps.logger === 'object' ? deps.logger : {}),
+  };
+}
+
+/** JSON API writes must be JSON: anything else is a 415, even a form post. */
+function requireJsonForApiWrites(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    if (!request.url.startsWith('/api/') || request.body === undefined) return;
+    const type = (request.headers['content-type'] ?? '').toLowerCase();
+    if (!type.startsWith('application/json') && !/^application\/[a-z.+-]*\+json/.test(type)) {
+      throw Object.assign(new Error('Unsupported media type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 });
+    }
+  });
+}
+
+type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
+
+/** Every route module, in registration order. Add new modules here. */
+const ROUTE_MODULES: RouteModule[] = [registerHealthRoutes];
+
+/** Renders problems as HTML for routes with `config: { html: true }` (set by the web pages). */
+const renderHtmlError: HtmlErrorRenderer | undefined = undefined;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: deps.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandling(app, renderHtmlError);
+  await app.register(cookie, { secret: deps.config.secretKey });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  requireJsonForApiWrites(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'tablebookings API', version: '1', description: 'Restaurant table bookings. Errors are RFC 9457 problem+json.' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const register of ROUTE_MODULES) await register(app, deps);
+  return app;
+}

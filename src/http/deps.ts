@@ -1,0 +1,16 @@
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connect.ts';
+
+/** Everything a request handler may use, passed in explicitly (no globals). */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** the clock, epoch ms; tests pass a fixed one */
+  clock: () => number;
+  /** random bytes (tests may make them deterministic) */
+  randomBytes?: (n: number) => Buffer;
+  /** runtime state shared with the server (draining during shutdown) */
+  state?: { draining: boolean };
+  /** pino options or false to silence logs (tests) */
+  logger?: boolean | Record<string, unknown>;
+}
