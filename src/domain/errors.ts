@@ -1,0 +1,48 @@
+/**
+ * Errors are values with codes. Only src/http/errors.ts maps a code to a status.
+ */
+export type ErrorCode =
+  | 'validation' // input fails a rule (422)
+  | 'malformed' // unparseable input (400)
+  | 'unauthenticated' // no session / no token (401)
+  | 'forbidden' // signed in but not allowed (403)
+  | 'not_found' // unknown thing, or wrong token (404)
+  | 'slot_unavailable' // a valid time with no free table (409, carries alternatives)
+  | 'conflict' // state conflict: cut-off passed, refused status change, duplicate (409)
+  | 'idempotency_mismatch' // same key, other body (422)
+  | 'rate_limited' // 429, carries retryAfterSeconds
+  | 'unavailable'; // database unreachable (503)
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface Alternative {
+  time: string;
+  startsAt: string;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly errors?: FieldError[];
+  readonly alternatives?: Alternative[];
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { errors?: FieldError[]; alternatives?: Alternative[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.errors = extra.errors;
+    this.alternatives = extra.alternatives;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
+  }
+}
+
+export function validationError(field: string, message: string): DomainError {
+  return new DomainError('validation', message, { errors: [{ field, message }] });
+}
