@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.ts';
 import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import '../staff/principal.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.decorateRequest('staff', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

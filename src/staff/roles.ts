@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { StaffPrincipal, StaffRole } from './principal.ts';
+
+/** The user's role in a restaurant; a site admin counts as manager everywhere. */
+export async function roleIn(db: Kysely<DB>, staff: StaffPrincipal, restaurantId: string): Promise<StaffRole | null> {
+  if (staff.isAdmin) return 'manager';
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('restaurant_id', '=', restaurantId)
+    .where('user_id', '=', staff.userId)
+    .executeTakeFirst();
+  return (row?.role as StaffRole | undefined) ?? null;
+}
+
+/** Throws unauthenticated (401) when signed out, forbidden (403) when the role is too low. */
+export async function requireRole(
+  db: Kysely<DB>,
+  staff: StaffPrincipal | null,
+  restaurantId: string,
+  needed: StaffRole,
+): Promise<StaffRole> {
+  if (!staff) throw new DomainError('unauthenticated', 'Sign in as staff first.');
+  const role = await roleIn(db, staff, restaurantId);
+  if (!role || (needed === 'manager' && role !== 'manager')) {
+    throw new DomainError('forbidden', `This needs the ${needed} role for this restaurant.`);
+  }
+  return role;
+}
