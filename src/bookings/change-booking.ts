@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { claimCells, findBooking, releaseCells, updateBookingIfUnchanged, type BookingRow } from '../db/queries/bookings.ts';
+import { resolveStart } from '../domain/booking-window.ts';
+import { DomainError, validationError } from '../domain/errors.ts';
+import { guestMayChange, guestMayEditNotes } from '../domain/status-rules.ts';
+import { enqueueBookingEmail } from '../email/enqueue.ts';
+import { findFreeTable, slotUnavailable } from './assign-table.ts';
+import type { BookingDeps } from './booking-deps.ts';
+import { present, type ManagedBooking } from './managed-booking.ts';
+import type { BookingJson } from './presenter.ts';
+import { RetryTransaction, runTransaction } from './run-transaction.ts';
+
+export interface BookingChanges {
+  date?: string;
+  time?: string;
+  party?: number;
+  notes?: string | null;
+}
+
+type Actor = 'guest' | 'staff';
+
+function checkNotes(notes: string | null | undefined): string | null | undefined {
+  if (notes === undefined || notes === null) return notes;
+  const text = String(notes).trim();
+  if (text.length > 1000) throw validationError('notes', 'notes must be at most 1000 characters');
+  return text === '' ? null : text;
+}
+
+/** Changes time, date, party and/or notes; re-checks and re-assigns atomically, or leaves it untouched. */
+export async function changeBooking(deps: BookingDeps, m: ManagedBooking, changes: BookingChanges, actor: Actor): Promise<BookingJson> {
+  const now = deps.clock();
+  const { row, ctx } = m;
+  const notes = checkNotes(changes.notes);
+  const moving =
+    (changes.date !== undefined && changes.date !== row.service_date) ||
+    (changes.time !== undefined && changes.time !== row.local_time) ||
+    (changes.party !== undefined && changes.party !== Number(row.party));
+  if (row.status !== 'confirmed' && (moving || actor === 'guest')) {
+    throw new DomainError('conflict', `A ${row.status} booking cannot be changed.`);
+  }
+  if (actor === 'guest' && moving && !guestMayChange(ctx.rules, Number(row.starts_at), now)) {
+    throw new DomainError('conflict', `Changes are possible until ${ctx.rules.cancelCutoffMinutes} minutes before the start; please call the restaurant.`);
+  }
+  if (actor === 'guest' && !guestMayEditNotes(Number(row.starts_at), now)) {
+    throw new DomainError('conflict', 'This booking has already started.');
+  }
+  if (!moving) return notes === undefined ? present(m) : updateNotes(deps, m, notes, now);
+  const party = changes.party ?? Number(row.party);
+  const slot = resolveStart(ctx.rules, { date: changes.date ?? row.service_date, time: changes.time ?? row.local_time, party, now, mode: actor });
+  const updated = await runTransaction(deps.db, async (trx) => {
+    const current = await freshRow(trx, row);
+    const table = await findFreeTable(trx, ctx, slot, party, current.id);
+    if (!table) throw await slotUnavailable(trx, ctx, { slot, party, now, mode: actor, ignoreBookingId: current.id });
+    const next: Partial<BookingRow> = { table_id: table.id, party, starts_at: slot.startsAt, ends_at: slot.endsAt, service_date: slot.date, local_time: slot.time, updated_at: Math.max(now, Number(current.updated_at) + 1) };
+    if (notes !== undefined) next.notes = notes;
+    await releaseCells(trx, current.restaurant_id, current.id);
+    if (!(await updateBookingIfUnchanged(trx, current, next))) throw new RetryTransaction();
+    const result = { ...current, ...next } as BookingRow;
+    await claimCells(trx, result);
+    const booking = present({ row: result, ctx });
+    await enqueueBookingEmail(trx, { kind: 'change', restaurantId: ctx.row.id, bookingId: result.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now });
+    return booking;
+  });
+  return updated;
+}
+
+async function freshRow(trx: Kysely<DB>, row: BookingRow): Promise<BookingRow> {
+  const current = await findBooking(trx, row.restaurant_id, row.reference);
+  if (!current) throw new DomainError('not_found', 'The booking no longer exists.');
+  if (current.status !== 'confirmed') throw new DomainError('conflict', `A ${current.status} booking cannot be changed.`);
+  return current;
+}
+
+async function updateNotes(deps: BookingDeps, m: ManagedBooking, notes: string | null, now: number): Promise<BookingJson> {
+  const updatedAt = Math.max(now, Number(m.row.updated_at) + 1);
+  await deps.db.updateTable('bookings').set({ notes, updated_at: updatedAt }).where('restaurant_id', '=', m.row.restaurant_id).where('id', '=', m.row.id).execute();
+  return present({ ...m, row: { ...m.row, notes, updated_at: updatedAt } });
+}

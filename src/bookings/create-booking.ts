@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { DB } from '../db/schema.ts';
+import { claimCells, insertBooking, referenceExists, type BookingRow } from '../db/queries/bookings.ts';
+import { resolveStart, type BookingMode } from '../domain/booking-window.ts';
+import { DomainError } from '../domain/errors.ts';
+import { validateGuestDetails } from '../domain/guest-details.ts';
+import { newReference } from '../domain/reference.ts';
+import type { BookingSource, Slot } from '../domain/types.ts';
+import { enqueueBookingEmail } from '../email/enqueue.ts';
+import { findFreeTable, slotUnavailable } from './assign-table.ts';
+import type { BookingDeps } from './booking-deps.ts';
+import { claimKey, findAnswer, keepAnswer, KeyAlreadyUsed, requestHash, type IdempotencyScope, type KeptAnswer } from './idempotency.ts';
+import { presentBooking, type BookingJson } from './presenter.ts';
+import type { RestaurantContext } from './restaurant-context.ts';
+import { runTransaction } from './run-transaction.ts';
+import { manageUrl, newManageToken, sha256Hex } from './tokens.ts';
+
+export interface CreateBookingInput {
+  slug: string;
+  body: { date?: unknown; time?: unknown; party?: unknown; name?: unknown; email?: unknown; phone?: unknown; notes?: unknown };
+  source: BookingSource;
+  mode: BookingMode;
+  idempotencyKey?: string;
+}
+
+export type CreateBookingResult = { booking: BookingJson; replayed: boolean } | { error: DomainError; replayed: boolean };
+
+const SCOPE = 'create-booking';
+
+/** Validates, then assigns the smallest free table and stores the booking atomically. */
+export async function createBooking(deps: BookingDeps, input: CreateBookingInput): Promise<CreateBookingResult> {
+  const ctx = await deps.cache.load(deps.db, input.slug);
+  const now = deps.clock();
+  const { body } = input;
+  const slot = resolveStart(ctx.rules, { date: String(body.date ?? ''), time: String(body.time ?? ''), party: Number(body.party), now, mode: input.mode });
+  const guest = validateGuestDetails(body, { emailRequired: input.source !== 'staff' });
+  const idem: IdempotencyScope | undefined = input.idempotencyKey
+    ? { restaurantId: ctx.row.id, scope: SCOPE, key: input.idempotencyKey, requestHash: requestHash(body) }
+    : undefined;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const answer = await runTransaction(deps.db, async (trx) => {
+        if (idem) await claimKey(trx, idem, now);
+        const answer = await bookInTransaction(trx, deps, ctx, { ...input, slot, guest, party: Number(body.party), now });
+        if (idem) await keepAnswer(trx, idem, answer.kept, deps.answerKey);
+        return answer.result;
+      });
+      return { ...answer, replayed: false };
+    } catch (error) {
+      if (!(error instanceof KeyAlreadyUsed) || !idem) throw error;
+      const kept = await findAnswer(deps.db, idem, deps.answerKey);
+      if (kept) return { ...fromKept(kept), replayed: true };
+      // the holder rolled back: take the key ourselves
+    }
+  }
+  throw new DomainError('conflict', 'This Idempotency-Key is busy; retry shortly.');
+}
+
+function fromKept(kept: KeptAnswer): { booking: BookingJson } | { error: DomainError } {
+  if (kept.status === 201) return { booking: kept.body as BookingJson };
+  return { error: new DomainError('slot_unavailable', kept.message, { alternatives: kept.alternatives }) };
+}
+
+interface Booked {
+  result: { booking: BookingJson } | { error: DomainError };
+  kept: KeptAnswer;
+}
+
+async function bookInTransaction(
+  trx: Kysely<DB>,
+  deps: BookingDeps,
+  ctx: RestaurantContext,
+  req: CreateBookingInput & { slot: Slot; guest: ReturnType<typeof validateGuestDetails>; party: number; now: number },
+): Promise<Booked> {
+  const table = await findFreeTable(trx, ctx, req.slot, req.party);
+  if (!table) {
+    const error = await slotUnavailable(trx, ctx, { slot: req.slot, party: req.party, now: req.now, mode: req.mode });
+    return { result: { error }, kept: { status: 409, message: error.message, alternatives: error.alternatives ?? [] } };
+  }
+  const token = newManageToken(deps.randomBytes);
+  const row: BookingRow = {
+    restaurant_id: ctx.row.id,
+    id: uuidv7(),
+    reference: await uniqueReference(trx, deps),
+    table_id: table.id,
+    party: req.party,
+    starts_at: req.slot.startsAt,
+    ends_at: req.slot.endsAt,
+    service_date: req.slot.date,
+    local_time: req.slot.time,
+    ...req.guest,
+    status: 'confirmed',
+    source: req.source,
+    manage_token_hash: sha256Hex(token),
+    created_at: req.now,
+    updated_at: req.now,
+  };
+  await insertBooking(trx, row);
+  await claimCells(trx, row);
+  const booking: BookingJson = { ...presentBooking(row, ctx.row, table.label), manageToken: token, manageUrl: manageUrl(deps.baseUrl, row.reference, token) };
+  await enqueueBookingEmail(trx, { kind: 'confirmation', restaurantId: ctx.row.id, bookingId: row.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now: req.now });
+  return { result: { booking }, kept: { status: 201, body: booking } };
+}
+
+async function uniqueReference(trx: Kysely<DB>, deps: BookingDeps): Promise<string> {
+  for (;;) {
+    const reference = newReference(deps.randomBytes);
+    if (!(await referenceExists(trx, reference))) return reference;
+  }
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import { DomainError } from '../domain/errors.ts';
+import { open, seal } from './sealed-box.ts';
+import { sha256Hex } from './tokens.ts';
+
+/** Kept at least 24 h (SPEC §3); we keep 48 h, then housekeeping deletes them. */
+export const IDEMPOTENCY_TTL_MS = 48 * 3600_000;
+
+export interface IdempotencyScope {
+  restaurantId: string;
+  scope: string;
+  key: string;
+  requestHash: string;
+}
+
+/** The answer kept for a key: replayed verbatim to a retry. */
+export type KeptAnswer =
+  | { status: 201; body: unknown }
+  | { status: 409; message: string; alternatives: { time: string; startsAt: string }[] };
+
+/** The key is held by another (committed) request: replay its answer. */
+export class KeyAlreadyUsed extends Error {}
+
+export function validateIdempotencyKey(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  if (key.length < 1 || key.length > 255) {
+    throw new DomainError('validation', 'Idempotency-Key must be 1 to 255 characters', {
+      errors: [{ field: 'Idempotency-Key', message: 'must be 1 to 255 characters' }],
+    });
+  }
+  return key;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function requestHash(body: unknown): string {
+  return sha256Hex(canonical(body));
+}
+
+/**
+ * Takes the key inside the booking transaction. A concurrent holder makes this insert wait
+ * for its commit (PostgreSQL, MySQL) or run after it (SQLite), then fail: KeyAlreadyUsed.
+ * If the holder rolled back, the insert simply succeeds. So a key is never stuck.
+ */
+export async function claimKey(trx: Kysely<DB>, s: IdempotencyScope, now: number): Promise<void> {
+  const keyHash = sha256Hex(s.key);
+  await trx.deleteFrom('idempotency_records').where('restaurant_id', '=', s.restaurantId).where('scope', '=', s.scope).where('key_hash', '=', keyHash).where('expires_at', '<', now).execute();
+  try {
+    await trx
+      .insertInto('idempotency_records')
+      .values({ restaurant_id: s.restaurantId, scope: s.scope, key_hash: keyHash, request_hash: s.requestHash, status_code: 0, response_body: null, created_at: now, expires_at: now + IDEMPOTENCY_TTL_MS })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new KeyAlreadyUsed();
+    throw error;
+  }
+}
+
+export async function keepAnswer(trx: Kysely<DB>, s: IdempotencyScope, answer: KeptAnswer, cryptoKey: Buffer): Promise<void> {
+  await trx
+    .updateTable('idempotency_records')
+    .set({ status_code: answer.status, response_body: seal(cryptoKey, JSON.stringify(answer)) })
+    .where('restaurant_id', '=', s.restaurantId)
+    .where('scope', '=', s.scope)
+    .where('key_hash', '=', sha256Hex(s.key))
+    .execute();
+}
+
+/** The kept answer for the key, or undefined if none is committed (the holder rolled back). */
+export async function findAnswer(db: Kysely<DB>, s: IdempotencyScope, cryptoKey: Buffer): Promise<KeptAnswer | undefined> {
+  const row = await db
+    .selectFrom('idempotency_records')
+    .select(['request_hash', 'status_code', 'response_body'])
+    .where('restaurant_id', '=', s.restaurantId)
+    .where('scope', '=', s.scope)
+    .where('key_hash', '=', sha256Hex(s.key))
+    .executeTakeFirst();
+  if (!row || !row.response_body) return undefined;
+  if (row.request_hash !== s.requestHash) {
+    throw new DomainError('idempotency_mismatch', 'This Idempotency-Key was already used with a different request body.');
+  }
+  return JSON.parse(open(cryptoKey, row.response_body)) as KeptAnswer;
+}
+
+export async function deleteExpiredIdempotencyRecords(db: Kysely<DB>, now: number): Promise<void> {
+  await db.deleteFrom('idempotency_records').where('expires_at', '<', now).execute();
+}

@@ -1,0 +1,36 @@
+import type { BookingRow } from '../db/queries/bookings.ts';
+import { findBookingsByReference } from '../db/queries/bookings.ts';
+import { DomainError } from '../domain/errors.ts';
+import { normalizeReference } from '../domain/reference.ts';
+import type { BookingDeps } from './booking-deps.ts';
+import { presentBooking, type BookingJson } from './presenter.ts';
+import type { RestaurantContext } from './restaurant-context.ts';
+import { tokenMatches } from './tokens.ts';
+
+export interface ManagedBooking {
+  row: BookingRow;
+  ctx: RestaurantContext;
+}
+
+/** The booking a manage token opens. Wrong token and unknown reference are the same 404. */
+export async function loadByToken(deps: BookingDeps, reference: string, token: string | undefined): Promise<ManagedBooking> {
+  if (!token) throw new DomainError('unauthenticated', 'A manage token is needed (Authorization: Bearer <token>).');
+  const normalized = normalizeReference(reference);
+  const rows = normalized ? await findBookingsByReference(deps.db, normalized) : [];
+  const row = rows.find((r) => tokenMatches(token, r.manage_token_hash));
+  if (!row) throw new DomainError('not_found', 'No booking with that reference and token.');
+  return { row, ctx: await contextById(deps, row.restaurant_id) };
+}
+
+export async function contextById(deps: BookingDeps, restaurantId: string): Promise<RestaurantContext> {
+  const restaurant = await deps.db.selectFrom('restaurants').select('slug').where('id', '=', restaurantId).executeTakeFirstOrThrow();
+  return deps.cache.load(deps.db, restaurant.slug);
+}
+
+export function tableLabel(ctx: RestaurantContext, tableId: string): string {
+  return ctx.tables.find((t) => t.id === tableId)?.label ?? '';
+}
+
+export function present(m: ManagedBooking): BookingJson {
+  return presentBooking(m.row, m.ctx.row, tableLabel(m.ctx, m.row.table_id));
+}

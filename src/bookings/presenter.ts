@@ -1,0 +1,50 @@
+import type { BookingRow } from '../db/queries/bookings.ts';
+import { toIsoUtc } from '../domain/clock-time.ts';
+import type { Slot } from '../domain/types.ts';
+
+/** The booking as every response shows it (SPEC §4). Local date/time are the restaurant's. */
+export interface BookingJson {
+  reference: string;
+  status: string;
+  source: string;
+  restaurant: string;
+  date: string;
+  time: string;
+  party: number;
+  startsAt: string;
+  endsAt: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  table: { label: string };
+  createdAt: string;
+  timezone: string;
+  manageToken?: string;
+  manageUrl?: string;
+}
+
+export function presentBooking(row: BookingRow, restaurant: { slug: string; timezone: string }, tableLabel: string): BookingJson {
+  return {
+    reference: row.reference,
+    status: row.status,
+    source: row.source,
+    restaurant: restaurant.slug,
+    date: row.service_date,
+    time: row.local_time,
+    party: Number(row.party),
+    startsAt: toIsoUtc(Number(row.starts_at)),
+    endsAt: toIsoUtc(Number(row.ends_at)),
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    notes: row.notes,
+    table: { label: tableLabel },
+    createdAt: toIsoUtc(Number(row.created_at)),
+    timezone: restaurant.timezone,
+  };
+}
+
+export function presentSlot(slot: Slot): { time: string; startsAt: string } {
+  return { time: slot.time, startsAt: toIsoUtc(slot.startsAt) };
+}

@@ -1,0 +1,43 @@
+import { DomainError, type FieldError } from './errors.ts';
+
+export interface GuestDetailsInput {
+  name?: unknown;
+  email?: unknown;
+  phone?: unknown;
+  notes?: unknown;
+}
+
+export interface GuestDetails {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
+const PHONE = /^[+0-9()./\s-]{3,32}$/;
+
+function optionalText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const text = String(value).trim();
+  return text === '' ? null : text;
+}
+
+/** Validates and normalises guest contact details; every problem is reported with its field. */
+export function validateGuestDetails(input: GuestDetailsInput, options: { emailRequired: boolean }): GuestDetails {
+  const errors: FieldError[] = [];
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  if (!name) errors.push({ field: 'name', message: 'name is required' });
+  else if (name.length > 100) errors.push({ field: 'name', message: 'name must be at most 100 characters' });
+  const email = optionalText(input.email);
+  if (!email && options.emailRequired) errors.push({ field: 'email', message: 'email is required' });
+  else if (email && email.length > 254) errors.push({ field: 'email', message: 'email must be at most 254 characters' });
+  else if (email && !EMAIL.test(email)) errors.push({ field: 'email', message: 'email is not a valid address' });
+  const phone = optionalText(input.phone);
+  if (phone && phone.length > 32) errors.push({ field: 'phone', message: 'phone must be at most 32 characters' });
+  else if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', message: 'phone may contain digits, spaces and + - ( ) . / only' });
+  const notes = optionalText(input.notes);
+  if (notes && notes.length > 1000) errors.push({ field: 'notes', message: 'notes must be at most 1000 characters' });
+  if (errors.length) throw new DomainError('validation', errors.map((e) => e.message).join('; '), { errors });
+  return { name, email: email?.toLowerCase() === email ? email : email, phone, notes };
+}

@@ -1,0 +1,60 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../deps.ts';
+import { bookingDepsFor } from '../booking-deps-for.ts';
+import { getAvailability } from '../../bookings/get-availability.ts';
+import { listRestaurants } from '../../db/queries/restaurants.ts';
+import { validationError } from '../../domain/errors.ts';
+import { isIsoDate, localDateOf } from '../../domain/clock-time.ts';
+import { DateString, problemResponses, SlugParams, Slot } from '../schemas.ts';
+
+const AvailabilityQuery = Type.Object({
+  date: DateString,
+  party: Type.String({ pattern: '^[0-9]{1,4}$', description: 'party size' }),
+});
+
+export function registerPublicRestaurantRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const bookings = bookingDepsFor(deps);
+
+  app.get('/api/v1/restaurants', {
+    schema: { tags: ['guest'], summary: 'List restaurants', response: { 200: Type.Object({ restaurants: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), timezone: Type.String() })) }) } },
+  }, async () => ({ restaurants: await listRestaurants(deps.database.db) }));
+
+  app.get<{ Params: { slug: string } }>('/api/v1/restaurants/:slug', {
+    schema: { tags: ['guest'], summary: 'Restaurant details, hours and booking rules', params: SlugParams, response: problemResponses(404) },
+  }, async (request) => {
+    const ctx = await bookings.cache.load(deps.database.db, request.params.slug);
+    const today = localDateOf(deps.clock(), ctx.row.timezone);
+    const { row, rules } = ctx;
+    return {
+      slug: row.slug,
+      name: row.name,
+      timezone: row.timezone,
+      slotIntervalMinutes: rules.slotIntervalMinutes,
+      bookingWindowDays: rules.bookingWindowDays,
+      minNoticeMinutes: rules.minNoticeMinutes,
+      cancelCutoffMinutes: rules.cancelCutoffMinutes,
+      maxPartySize: rules.maxPartySize,
+      durations: rules.durations,
+      hours: rules.hours,
+      closures: ctx.closures.filter((c) => c.date >= today),
+    };
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: { date: string; party: string } }>('/api/v1/restaurants/:slug/availability', {
+    schema: {
+      tags: ['guest'],
+      summary: 'Free start times for a date and party size',
+      params: SlugParams,
+      querystring: AvailabilityQuery,
+      response: { 200: Type.Object({ restaurant: Type.String(), date: Type.String(), party: Type.Integer(), timezone: Type.String(), slots: Type.Array(Slot) }), ...problemResponses(404, 422) },
+    },
+  }, async (request) => {
+    const { date } = request.query;
+    const party = Number(request.query.party);
+    if (!isIsoDate(date)) throw validationError('date', 'date is not a real calendar date (YYYY-MM-DD)');
+    const ctx = await bookings.cache.load(deps.database.db, request.params.slug);
+    if (party < 1 || party > ctx.rules.maxPartySize) throw validationError('party', `party must be from 1 to ${ctx.rules.maxPartySize}`);
+    return getAvailability(bookings, request.params.slug, date, party);
+  });
+}

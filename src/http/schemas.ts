@@ -1,0 +1,72 @@
+import { Type } from '@sinclair/typebox';
+
+/** Shared TypeBox schemas: validation, types and OpenAPI from one definition. */
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    alternatives: Type.Optional(Type.Array(Type.Object({ time: Type.String(), startsAt: Type.String() }))),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);
+
+export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 64 }) });
+export const ReferenceParams = Type.Object({ reference: Type.String({ maxLength: 32 }) });
+
+export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'restaurant-local date YYYY-MM-DD', examples: ['2026-12-24'] });
+export const TimeString = Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'restaurant-local time HH:MM', examples: ['19:30'] });
+export const PartySize = Type.Integer({ minimum: 1, maximum: 1000 });
+
+export const Slot = Type.Object({ time: Type.String(), startsAt: Type.String({ format: 'date-time' }) });
+
+export const Booking = Type.Object(
+  {
+    reference: Type.String(),
+    status: Type.String({ enum: ['confirmed', 'seated', 'completed', 'cancelled', 'no_show'] }),
+    source: Type.String({ enum: ['web', 'api', 'staff'] }),
+    restaurant: Type.String(),
+    date: Type.String(),
+    time: Type.String(),
+    party: Type.Integer(),
+    startsAt: Type.String({ format: 'date-time' }),
+    endsAt: Type.String({ format: 'date-time' }),
+    name: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    notes: Type.Union([Type.String(), Type.Null()]),
+    table: Type.Object({ label: Type.String() }),
+    createdAt: Type.String({ format: 'date-time' }),
+    timezone: Type.String(),
+    manageToken: Type.Optional(Type.String({ description: 'only in the create response' })),
+    manageUrl: Type.Optional(Type.String({ description: 'only in the create response' })),
+  },
+  { additionalProperties: true },
+);
+
+const NullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
+
+export const CreateBookingBody = Type.Object({
+  date: DateString,
+  time: TimeString,
+  party: PartySize,
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  email: Type.Optional(NullableText(254)),
+  phone: Type.Optional(NullableText(32)),
+  notes: Type.Optional(NullableText(1000)),
+});
+
+export const ChangeBookingBody = Type.Object(
+  {
+    date: Type.Optional(DateString),
+    time: Type.Optional(TimeString),
+    party: Type.Optional(PartySize),
+    notes: Type.Optional(NullableText(1000)),
+  },
+  { additionalProperties: false },
+);
+
+export const problemResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Problem]));
