@@ -8,7 +8,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.ts';
 import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerMetrics } from './metrics.ts';
 import '../staff/principal.ts';
+import { registerPublicRestaurantRoutes } from './routes/public-restaurants.ts';
+import { registerPublicBookingRoutes } from './routes/public-bookings.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -43,7 +46,12 @@ function requireJsonForApiWrites(app: FastifyInstance): void {
 type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
 
 /** Every route module, in registration order. Add new modules here. */
-const ROUTE_MODULES: RouteModule[] = [registerHealthRoutes];
+const ROUTE_MODULES: RouteModule[] = [
+  registerMetrics,
+  registerHealthRoutes,
+  registerPublicRestaurantRoutes,
+  registerPublicBookingRoutes,
+];
 
 /** Renders problems as HTML for routes with `config: { html: true }` (set by the web pages). */
 const renderHtmlError: HtmlErrorRenderer | undefined = undefined;
@@ -55,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -67,6 +75,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app, renderHtmlError);
   await app.register(cookie, { secret: deps.config.secretKey });
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  // An empty JSON body (a bare POST …/cancel) means "no body", not malformed JSON.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (request, body, done) => {
+    const text = body as string;
+    if (text.trim() === '') return done(null, undefined);
+    return parseJson(request, text, done);
+  });
   requireJsonForApiWrites(app);
   await app.register(swagger, {
     openapi: {
