@@ -1,33 +1,46 @@
+import cluster from 'node:cluster';
+import os from 'node:os';
 import type { Command } from 'commander';
-import { parseWorkers } from '../config.ts';
-import { startServer } from '../server/start-server.ts';
+import { ConfigError, parseWorkers } from '../config.ts';
+import { runPrimary } from '../server/cluster-primary.ts';
+import { runWorker } from '../server/cluster-worker.ts';
+import { createLogLine } from '../server/log-line.ts';
+import { runSingleProcess } from '../server/single-process.ts';
 import { action, currentConfig, fail } from './run-command.ts';
 
-const STOP_TIMEOUT_MS = 15_000;
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  workers?: string;
+}
+
+function workersOption(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  try {
+    return parseWorkers(raw, os.availableParallelism());
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`--workers must be a number from 1 to 256 or "auto" (got "${raw}")`);
+    throw error;
+  }
+}
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('run the site')
+    .description('run the site (several worker processes with --workers; SIGTERM drains, SIGHUP restarts workers one by one)')
     .option('--port <port>', 'port to listen on (default PORT or 8000)')
     .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1)')
     .option('--workers <n>', 'worker processes, or "auto" for one per core (default WORKERS or 1)')
     .action(
-      action(async (options: { port?: string; host?: string; workers?: string }) => {
+      action(async (options: ServeOptions) => {
         const config = currentConfig();
         if (options.port !== undefined && !/^\d{1,5}$/.test(options.port)) fail(`--port must be a number (got "${options.port}")`);
         const port = options.port !== undefined ? Number(options.port) : config.port;
         const host = options.host ?? config.host;
-        if (options.workers !== undefined) parseWorkers(options.workers, 1);
-        const server = await startServer(config, port, host);
-        const shutdown = (signal: string) => {
-          server.app.log.info({ signal }, 'shutting down');
-          const timer = setTimeout(() => process.exit(1), STOP_TIMEOUT_MS);
-          timer.unref();
-          server.stop().then(() => process.exit(0), () => process.exit(1));
-        };
-        process.once('SIGTERM', () => shutdown('SIGTERM'));
-        process.once('SIGINT', () => shutdown('SIGINT'));
+        const workers = workersOption(options.workers, config.workers);
+        if (cluster.isWorker) return runWorker(config, port, host);
+        if (workers <= 1) return runSingleProcess(config, port, host);
+        await runPrimary(config, { workers, log: createLogLine(config.logLevel) });
       }),
     );
 }

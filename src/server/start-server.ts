@@ -12,6 +12,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /**
+   * Create and migrate an embedded SQLite file before serving (default true). Cluster
+   * workers pass false: the primary prepared the file once, before forking.
+   */
+  prepareDatabase?: boolean;
+}
+
 /** An embedded SQLite file needs nobody to run `db create` / `db migrate` first. */
 export async function prepareEmbeddedDatabase(config: Config, database: Database): Promise<void> {
   if (database.backend !== 'sqlite') return;
@@ -19,12 +27,32 @@ export async function prepareEmbeddedDatabase(config: Config, database: Database
   await migrateToLatest(database.db);
 }
 
+/** Opens the database once, prepares it when it is an embedded file, closes it again. */
+export async function prepareEmbeddedDatabaseOnce(config: Config): Promise<void> {
+  const database = createDb(config.databaseUrl, { poolMax: 1 });
+  try {
+    await prepareEmbeddedDatabase(config, database);
+  } finally {
+    await database.close();
+  }
+}
+
 /** One app server process: database pool, app, listening socket, graceful stop. */
-export async function startServer(config: Config, port = config.port, host = config.host): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  port = config.port,
+  host = config.host,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const database = createDb(config.databaseUrl, { poolMax: config.poolMax });
-  await prepareEmbeddedDatabase(config, database);
+  if (options.prepareDatabase !== false) await prepareEmbeddedDatabase(config, database);
   const state = { draining: false };
   const app = await buildApp({ config, database, clock: Date.now, state });
+  // While draining, close each keep-alive connection after its response, so clients
+  // reconnect (to another worker or host) instead of meeting a closed socket later.
+  app.addHook('onSend', async (_request, reply) => {
+    if (state.draining) reply.header('connection', 'close');
+  });
   await app.listen({ port, host });
   let stopping: Promise<void> | undefined;
   const stop = () =>

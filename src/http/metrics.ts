@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Database } from '../db/connect.ts';
+import type { AppDeps } from './deps.ts';
+import { clusterMetricsFromPrimary, exposeToPrimary, isClusterWorker } from '../server/cluster-metrics.ts';
+
+/**
+ * GET /metrics in Prometheus text format. Under `serve --workers N` the answer is the sum
+ * over all workers (aggregated by the cluster primary), so one scrape target = one host:port,
+ * as a Prometheus user expects; see docs/scaling.md.
+ */
+
+/** What a connection pool can tell about itself (optional on Database; see docs/scaling.md). */
+export interface PoolStats {
+  /** open connections, busy or idle */
+  total: number;
+  idle: number;
+  /** queries waiting for a free connection */
+  waiting: number;
+  max: number;
+}
+
+type WithPoolStats = Database & { poolStats?: () => PoolStats | undefined };
+
+const OUTBOX_QUERY_TIMEOUT_MS = 1_000;
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function countPendingEmails(database: Database): Promise<number> {
+  const row = await database.db
+    .selectFrom('email_outbox')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+function registerDatabaseGauges(registry: Registry, database: WithPoolStats): void {
+  new Gauge({
+    name: 'tablebookings_db_pool_connections',
+    help: 'Database pool connections by state (in_use, idle, waiting = queued queries, max); absent on SQLite',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const stats = database.poolStats?.();
+      if (!stats) return;
+      this.set({ state: 'in_use' }, stats.total - stats.idle);
+      this.set({ state: 'idle' }, stats.idle);
+      this.set({ state: 'waiting' }, stats.waiting);
+      this.set({ state: 'max' }, stats.max);
+    },
+  });
+  new Gauge({
+    name: 'tablebookings_email_outbox_pending',
+    help: 'Emails waiting in the outbox (NaN when the database did not answer)',
+    registers: [registry],
+    aggregator: 'max', // every worker sees the same table: do not add them up
+    async collect() {
+      this.set(await withTimeout(countPendingEmails(database), OUTBOX_QUERY_TIMEOUT_MS).catch(() => NaN));
+    },
+  });
+}
+
+function registerRequestMetrics(app: FastifyInstance, registry: Registry): void {
+  const labelNames = ['method', 'route', 'status'] as const;
+  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by route pattern and status', labelNames, registers: [registry] });
+  const latency = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer, by route pattern and status',
+    labelNames,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
+    requests.inc(labels);
+    latency.observe(labels, reply.elapsedTime / 1000);
+  });
+}
+
+export function registerMetrics(app: FastifyInstance, deps: AppDeps): void {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  registerRequestMetrics(app, registry);
+  registerDatabaseGauges(registry, deps.database);
+  const clustered = isClusterWorker();
+  if (clustered) exposeToPrimary(registry);
+
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    const text = clustered ? await clusterMetricsFromPrimary() : await registry.metrics();
+    return reply.type(registry.contentType).send(text);
+  });
+}

@@ -1,0 +1,44 @@
+import type { Config } from '../config.ts';
+import { describeError } from '../cli/run-command.ts';
+import { EXIT_CANNOT_START, SHUTDOWN, isMessage } from './messages.ts';
+import { startServer } from './start-server.ts';
+
+const STOP_TIMEOUT_MS = 10_000;
+const CANNOT_START = new Set(['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL']);
+
+/**
+ * One cluster worker: serves on the shared port until the primary asks it to drain
+ * (shutdown or rolling restart), or until the primary itself is gone.
+ */
+export async function runWorker(config: Config, port: number, host: string): Promise<void> {
+  let server;
+  try {
+    server = await startServer(config, port, host, { prepareDatabase: false });
+  } catch (error) {
+    process.stderr.write(`tablebookings: worker ${process.pid} cannot start: ${describeError(error)}\n`);
+    const code = (error as { code?: string }).code;
+    process.exit(code && CANNOT_START.has(code) ? EXIT_CANNOT_START : 1);
+  }
+  const running = server;
+  let stopping = false;
+  const stop = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    running.app.log.info({ reason }, 'worker draining');
+    setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        running.app.log.error({ err: error }, 'worker stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('message', (message: unknown) => {
+    if (isMessage(message, SHUTDOWN)) stop('asked by the primary');
+  });
+  process.on('disconnect', () => stop('the primary is gone'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => {}); // Ctrl-C reaches the whole group; the primary decides
+  process.on('SIGHUP', () => {}); // a rolling restart is the primary's business
+}

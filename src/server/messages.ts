@@ -1,0 +1,18 @@
+/** IPC messages between the cluster primary and its workers. */
+export const SHUTDOWN = 'tablebookings:shutdown';
+export const METRICS_REQUEST = 'tablebookings:metrics-request';
+export const METRICS_RESPONSE = 'tablebookings:metrics-response';
+
+/** A worker that cannot start for a reason a restart will not fix (port taken, bad config). */
+export const EXIT_CANNOT_START = 78;
+
+export interface Message {
+  type: string;
+  id?: number;
+  text?: string;
+  error?: string;
+}
+
+export function isMessage(value: unknown, type: string): value is Message {
+  return typeof value === 'object' && value !== null && (value as Message).type === type;
+}
