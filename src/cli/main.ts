@@ -5,6 +5,7 @@ import { registerDbCreate } from './db-create.ts';
 import { registerDbMigrate } from './db-migrate.ts';
 import { registerDbStatus } from './db-status.ts';
 import { registerDbShell } from './db-shell.ts';
+import { registerStaffCreate } from './staff-create.ts';
 
 dotenv.config({ quiet: true });
 
@@ -18,5 +19,6 @@ registerDbCreate(db);
 registerDbMigrate(db);
 registerDbStatus(db);
 registerDbShell(db);
+registerStaffCreate(program.command('staff').description('staff user commands'));
 
 await program.parseAsync(process.argv);

@@ -10,6 +10,12 @@ import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerMetrics } from './metrics.ts';
 import '../staff/principal.ts';
+import { installSessionHook } from './session-hook.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerStaffRestaurantRoutes } from './routes/staff-restaurants.ts';
+import { registerStaffTableRoutes } from './routes/staff-tables.ts';
+import { registerStaffBookingRoutes } from './routes/staff-bookings.ts';
+import { registerStaffMemberRoutes } from './routes/staff-members.ts';
 import { registerPublicRestaurantRoutes } from './routes/public-restaurants.ts';
 import { registerPublicBookingRoutes } from './routes/public-bookings.ts';
 
@@ -51,6 +57,11 @@ const ROUTE_MODULES: RouteModule[] = [
   registerHealthRoutes,
   registerPublicRestaurantRoutes,
   registerPublicBookingRoutes,
+  registerAuthRoutes,
+  registerStaffRestaurantRoutes,
+  registerStaffTableRoutes,
+  registerStaffBookingRoutes,
+  registerStaffMemberRoutes,
 ];
 
 /** Renders problems as HTML for routes with `config: { html: true }` (set by the web pages). */
@@ -92,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  installSessionHook(app, deps);
 
   for (const register of ROUTE_MODULES) await register(app, deps);
   return app;

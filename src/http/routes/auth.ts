@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import type { AppDeps } from '../deps.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { authenticate } from '../../staff/login.ts';
+import { endSession, startSession } from '../../staff/sessions.ts';
+import { listMembershipsOfUser } from '../../db/queries/staff-memberships.ts';
+import { clearSessionCookie, isSameOrigin, setSessionCookie } from '../session-hook.ts';
+
+const LoginBody = Type.Object(
+  {
+    email: Type.String({ minLength: 1, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+
+const tags = ['staff: sign-in'];
+
+export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.post<{ Body: Static<typeof LoginBody> }>(
+    '/api/v1/auth/login',
+    {
+      schema: { tags, summary: 'Sign in: sets the session cookie and returns the CSRF token', body: LoginBody },
+      config: { csrf: false },
+    },
+    async (request, reply) => {
+      if ((request.headers.origin || request.headers.referer) && !isSameOrigin(request, deps.config.baseUrl)) {
+        throw new DomainError('forbidden', 'Sign-in is only accepted from this site.');
+      }
+      const db = deps.database.db;
+      const user = await authenticate(db, {
+        email: request.body.email,
+        password: request.body.password,
+        address: request.ip,
+        now: deps.clock(),
+        throttle: deps.config.loginRateLimit,
+      });
+      if (request.staff) await endSession(db, request.staff.sessionId);
+      const session = await startSession(db, user.id, deps.clock(), deps.randomBytes);
+      setSessionCookie(request, reply, session.token);
+      reply.header('cache-control', 'no-store');
+      return { user: { email: user.email, name: user.name, admin: Number(user.is_admin) === 1 }, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out everywhere this session is used' } }, async (request, reply) => {
+    if (request.staff) await endSession(deps.database.db, request.staff.sessionId);
+    clearSessionCookie(request, reply);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/v1/auth/me', { schema: { tags, summary: 'The signed-in staff user, CSRF token and memberships' } }, async (request, reply) => {
+    const staff = request.staff;
+    if (!staff) throw new DomainError('unauthenticated', 'Not signed in.');
+    const memberships = await listMembershipsOfUser(deps.database.db, staff.userId);
+    reply.header('cache-control', 'no-store');
+    return { user: { email: staff.email, name: staff.name, admin: staff.isAdmin }, csrfToken: staff.csrfToken, memberships };
+  });
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../deps.ts';
+import { bookingDepsFor } from '../booking-deps-for.ts';
+import { listDayBookings, updateBookingAsStaff, type StaffBookingPatch } from '../../staff/staff-bookings.ts';
+import { Booking, problemResponses, SlugParams } from '../schemas.ts';
+import { DayQuery, SlugAndReference, StaffBookingPatchBody } from './staff-schemas.ts';
+import { authorizedRestaurant } from './staff-restaurants.ts';
+
+const tags = ['staff: bookings'];
+const denied = problemResponses(401, 403, 404);
+const StaffBooking = Type.Intersect([Booking, Type.Object({ tableId: Type.String() })]);
+
+export function registerStaffBookingRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const bookings = bookingDepsFor(deps);
+
+  app.get<{ Params: Static<typeof SlugParams>; Querystring: Static<typeof DayQuery> }>('/api/v1/restaurants/:slug/bookings', {
+    config: { staffRole: 'host' },
+    schema: {
+      tags,
+      summary: 'The day\'s bookings by service date, in start order (host)',
+      params: SlugParams,
+      querystring: DayQuery,
+      response: { 200: Type.Object({ bookings: Type.Array(StaffBooking) }), ...denied, ...problemResponses(422) },
+    },
+  }, async (request) => ({ bookings: await listDayBookings(deps.database.db, authorizedRestaurant(request), request.query.date) }));
+
+  app.patch<{ Params: Static<typeof SlugAndReference>; Body: Static<typeof StaffBookingPatchBody> }>('/api/v1/restaurants/:slug/bookings/:reference', {
+    config: { staffRole: 'host' },
+    schema: {
+      tags,
+      summary: 'Change a booking as staff: status, table, date, time, party, notes (host)',
+      description: 'Status changes: confirmed → seated → completed; confirmed → no_show / cancelled. Refused changes are 409; a table that does not fit is 422, a taken one 409.',
+      params: SlugAndReference,
+      body: StaffBookingPatchBody,
+      response: { 200: StaffBooking, ...denied, ...problemResponses(409, 422) },
+    },
+  }, async (request) => updateBookingAsStaff(bookings, authorizedRestaurant(request), request.params.reference, request.body as StaffBookingPatch));
+}

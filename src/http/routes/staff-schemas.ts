@@ -1,0 +1,91 @@
+import { Type } from '@sinclair/typebox';
+import { DateString, TimeString } from '../schemas.ts';
+
+/** TypeBox schemas of the staff API bodies (validation and OpenAPI). Semantics are checked by the use cases. */
+
+const closed = { additionalProperties: false };
+
+export const HourSchema = Type.Object(
+  { weekday: Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' }), opens: TimeString, closes: TimeString },
+  closed,
+);
+export const HoursList = Type.Array(HourSchema, { maxItems: 100 });
+
+const Durations = Type.Array(Type.Object({ maxParty: Type.Integer(), minutes: Type.Integer() }, closed), { minItems: 1, maxItems: 50 });
+
+const settings = {
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  timezone: Type.String({ minLength: 1, maxLength: 64, examples: ['Europe/London'] }),
+  slotIntervalMinutes: Type.Integer(),
+  bookingWindowDays: Type.Integer(),
+  minNoticeMinutes: Type.Integer(),
+  cancelCutoffMinutes: Type.Integer(),
+  maxPartySize: Type.Integer(),
+  durations: Durations,
+};
+
+export const NewTableSchema = Type.Object(
+  {
+    label: Type.String({ minLength: 1, maxLength: 32 }),
+    minSeats: Type.Integer({ minimum: 1, maximum: 100 }),
+    maxSeats: Type.Integer({ minimum: 1, maximum: 100 }),
+    active: Type.Optional(Type.Boolean()),
+  },
+  closed,
+);
+
+export const TablePatchSchema = Type.Partial(NewTableSchema, { ...closed, minProperties: 1 });
+
+export const CreateRestaurantBody = Type.Object(
+  {
+    slug: Type.String({ minLength: 1, maxLength: 64, description: '2–64 of a-z, 0-9 and -' }),
+    name: settings.name,
+    timezone: settings.timezone,
+    slotIntervalMinutes: Type.Optional(settings.slotIntervalMinutes),
+    bookingWindowDays: Type.Optional(settings.bookingWindowDays),
+    minNoticeMinutes: Type.Optional(settings.minNoticeMinutes),
+    cancelCutoffMinutes: Type.Optional(settings.cancelCutoffMinutes),
+    maxPartySize: Type.Optional(settings.maxPartySize),
+    durations: Type.Optional(settings.durations),
+    hours: Type.Optional(HoursList),
+    tables: Type.Optional(Type.Array(NewTableSchema, { maxItems: 500 })),
+  },
+  closed,
+);
+
+export const RestaurantPatchBody = Type.Partial(Type.Object(settings), { ...closed, minProperties: 1 });
+
+export const HoursBody = Type.Object({ hours: HoursList }, closed);
+
+export const ClosureBody = Type.Object(
+  { date: DateString, note: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])) },
+  closed,
+);
+
+export const MemberBody = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 254 }), role: Type.Union([Type.Literal('manager'), Type.Literal('host')]) },
+  closed,
+);
+
+export const StaffBookingPatchBody = Type.Object(
+  {
+    status: Type.Optional(Type.Union(['confirmed', 'seated', 'completed', 'cancelled', 'no_show'].map((s) => Type.Literal(s)))),
+    tableId: Type.Optional(Type.String({ minLength: 1, maxLength: 36 })),
+    date: Type.Optional(DateString),
+    time: Type.Optional(TimeString),
+    party: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    notes: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+  },
+  { ...closed, minProperties: 1 },
+);
+
+export const DayQuery = Type.Object({ date: DateString });
+
+export const OutboxQuery = Type.Object(
+  { status: Type.Optional(Type.Union(['pending', 'sending', 'sent', 'failed'].map((s) => Type.Literal(s)))) },
+);
+
+export const SlugAndId = Type.Object({ slug: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 64 }) });
+export const SlugAndDate = Type.Object({ slug: Type.String({ maxLength: 64 }), date: Type.String({ maxLength: 10 }) });
+export const SlugAndEmail = Type.Object({ slug: Type.String({ maxLength: 64 }), email: Type.String({ maxLength: 254 }) });
+export const SlugAndReference = Type.Object({ slug: Type.String({ maxLength: 64 }), reference: Type.String({ maxLength: 32 }) });

@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { claimCells, findBooking, listBookingsForDate, releaseCells, updateBookingIfUnchanged, type BookingRow } from '../db/queries/bookings.ts';
+import { isRetryableTransactionError, isUniqueViolation } from '../db/errors.ts';
+import { DomainError, validationError } from '../domain/errors.ts';
+import { isIsoDate } from '../domain/clock-time.ts';
+import { normalizeReference } from '../domain/reference.ts';
+import { assertTransition } from '../domain/status-rules.ts';
+import { tableFits } from '../domain/tables.ts';
+import type { BookingStatus } from '../domain/types.ts';
+import type { BookingDeps } from '../bookings/booking-deps.ts';
+import { changeBooking, type BookingChanges } from '../bookings/change-booking.ts';
+import { cancelBooking } from '../bookings/cancel-booking.ts';
+import { present, type ManagedBooking } from '../bookings/managed-booking.ts';
+import { presentBooking, type BookingJson } from '../bookings/presenter.ts';
+import { RetryTransaction, runTransaction } from '../bookings/run-transaction.ts';
+import { listTableRows } from '../db/queries/staff-tables.ts';
+
+export type StaffBookingJson = BookingJson & { tableId: string; table: { id: string; label: string } };
+
+export interface StaffBookingPatch extends BookingChanges {
+  status?: BookingStatus;
+  tableId?: string;
+}
+
+function withTable(json: BookingJson, row: Pick<BookingRow, 'table_id'>): StaffBookingJson {
+  return { ...json, tableId: row.table_id, table: { ...json.table, id: row.table_id } };
+}
+
+/** The day's bookings by service date, in start order, with their tables. */
+export async function listDayBookings(db: Kysely<DB>, restaurant: { id: string; slug: string; timezone: string }, date: string): Promise<StaffBookingJson[]> {
+  if (!isIsoDate(date)) throw validationError('date', 'date must be a real date written YYYY-MM-DD');
+  const [rows, tables] = await Promise.all([listBookingsForDate(db, restaurant.id, date), listTableRows(db, restaurant.id)]);
+  const labels = new Map(tables.map((t) => [t.id, t.label]));
+  return rows.map((row) => withTable(presentBooking(row, restaurant, labels.get(row.table_id) ?? ''), row));
+}
+
+async function loadManaged(deps: BookingDeps, slug: string, restaurantId: string, reference: string): Promise<ManagedBooking> {
+  const normalized = normalizeReference(reference);
+  const row = normalized ? await findBooking(deps.db, restaurantId, normalized) : undefined;
+  if (!row) throw new DomainError('not_found', `There is no booking ${reference} at this restaurant.`);
+  return { row, ctx: await deps.cache.load(deps.db, slug) };
+}
+
+/** Moves a live booking onto another table: 422 when it does not fit, 409 when taken then. */
+async function reassignTable(deps: BookingDeps, m: ManagedBooking, tableId: string): Promise<void> {
+  const table = m.ctx.tables.find((t) => t.id === tableId);
+  if (!table) throw validationError('tableId', 'tableId is not a table of this restaurant');
+  if (!tableFits(table, Number(m.row.party))) {
+    throw validationError('tableId', `table ${table.label} does not fit a party of ${m.row.party}${table.active ? '' : ' (it is inactive)'}`);
+  }
+  const now = deps.clock();
+  try {
+    await runTransaction(deps.db, async (trx) => {
+      const current = await findBooking(trx, m.row.restaurant_id, m.row.reference);
+      if (!current) throw new DomainError('not_found', 'The booking no longer exists.');
+      if (current.table_id === tableId) return;
+      if (current.status !== 'confirmed' && current.status !== 'seated') {
+        throw new DomainError('conflict', `A ${current.status} booking holds no table to move.`);
+      }
+      const next = { table_id: tableId, updated_at: Math.max(now, Number(current.updated_at) + 1) };
+      await releaseCells(trx, current.restaurant_id, current.id);
+      if (!(await updateBookingIfUnchanged(trx, current, next))) throw new RetryTransaction();
+      await claimCells(trx, { ...current, ...next });
+    }, isRetryableTransactionError);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new DomainError('conflict', `Table ${table.label} is taken at that time.`, { alternatives: [] });
+    }
+    throw error;
+  }
+}
+
+/** Applies a status change allowed by the status rules; cancelled and no_show free the table. */
+async function changeStatus(deps: BookingDeps, m: ManagedBooking, to: BookingStatus): Promise<void> {
+  const ctxOf = (row: BookingRow) => ({ now: deps.clock(), serviceDate: row.service_date, startsAt: Number(row.starts_at), endsAt: Number(row.ends_at), zone: m.ctx.rules.timezone });
+  assertTransition(m.row.status as BookingStatus, to, ctxOf(m.row));
+  if (to === 'cancelled') {
+    await cancelBooking(deps, m, 'staff');
+    return;
+  }
+  await runTransaction(deps.db, async (trx) => {
+    const current = await findBooking(trx, m.row.restaurant_id, m.row.reference);
+    if (!current) throw new DomainError('not_found', 'The booking no longer exists.');
+    assertTransition(current.status as BookingStatus, to, ctxOf(current));
+    const next = { status: to, updated_at: Math.max(deps.clock(), Number(current.updated_at) + 1) };
+    if (!(await updateBookingIfUnchanged(trx, current, next))) throw new RetryTransaction();
+    if (to === 'no_show') await releaseCells(trx, current.restaurant_id, current.id);
+  });
+}
+
+/** Staff PATCH: date/time/party/notes (staff rules), then table, then status. */
+export async function updateBookingAsStaff(
+  deps: BookingDeps,
+  restaurant: { id: string; slug: string },
+  reference: string,
+  patch: StaffBookingPatch,
+): Promise<StaffBookingJson> {
+  let m = await loadManaged(deps, restaurant.slug, restaurant.id, reference);
+  const { status, tableId, ...changes } = patch;
+  if (Object.values(changes).some((v) => v !== undefined)) {
+    await changeBooking(deps, m, changes, 'staff');
+    m = await loadManaged(deps, restaurant.slug, restaurant.id, m.row.reference);
+  }
+  if (tableId !== undefined) {
+    await reassignTable(deps, m, tableId);
+    m = await loadManaged(deps, restaurant.slug, restaurant.id, m.row.reference);
+  }
+  if (status !== undefined && status !== m.row.status) {
+    await changeStatus(deps, m, status);
+    m = await loadManaged(deps, restaurant.slug, restaurant.id, m.row.reference);
+  }
+  return withTable(present(m), m.row);
+}
