@@ -224,7 +224,8 @@ for (const backend of await testBackends()) {
       assert.equal(moved.statusCode, 200);
       assert.equal(moved.json().time, '12:15');
       assert.equal(moved.json().startsAt, '2026-06-03T11:15:00Z');
-      for (let i = 0; i < 3; i++) assert.equal((await book('19:00', 2, {}, DAY2)).statusCode, 201);
+      let fills = 0;
+      while ((await book('19:00', 2, {}, DAY2)).statusCode === 201) assert.ok(++fills <= 3);
       const full = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${b.reference}`, headers: auth(b.manageToken), payload: { time: '19:00', notes: 'hello' } });
       assert.equal(full.statusCode, 409);
       assert.ok(Array.isArray(full.json().alternatives));
