@@ -52,7 +52,7 @@ async function book(database: Database, restaurantId: string, b: Booking): Promi
       .values({
         restaurant_id: restaurantId, id: b.id, reference: b.id.slice(-8).toUpperCase(), table_id: b.tableId, party: 2,
         starts_at: b.startsAt, ends_at: b.endsAt, service_date: '2026-07-01', local_time: '20:00', name: 'Guest',
-        email: null, phone: null, notes: null, status: 'confirmed', source: 'online', manage_token_hash: 'h'.repeat(64),
+        email: null, phone: null, notes: null, status: 'confirmed', source: 'web', manage_token_hash: 'h'.repeat(64),
         created_at: T0, updated_at: T0,
       })
       .execute();
