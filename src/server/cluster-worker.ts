@@ -4,6 +4,8 @@ import { EXIT_CANNOT_START, SHUTDOWN, isMessage } from './messages.ts';
 import { startServer } from './start-server.ts';
 
 const STOP_TIMEOUT_MS = 10_000;
+/** keep serving (with `Connection: close`) this long before closing the listener */
+export const DRAIN_GRACE_MS = 1_000;
 const CANNOT_START = new Set(['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL']);
 
 /**
@@ -26,7 +28,7 @@ export async function runWorker(config: Config, port: number, host: string): Pro
     stopping = true;
     running.app.log.info({ reason }, 'worker draining');
     setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
-    running.stop().then(
+    running.stop(DRAIN_GRACE_MS).then(
       () => process.exit(0),
       (error: unknown) => {
         running.app.log.error({ err: error }, 'worker stop failed');

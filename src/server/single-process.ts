@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { DRAIN_GRACE_MS } from './cluster-worker.ts';
 import { startServer } from './start-server.ts';
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -9,7 +10,7 @@ export async function runSingleProcess(config: Config, port: number, host: strin
   const shutdown = (signal: string) => {
     server.app.log.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
-    server.stop().then(
+    server.stop(signal === 'SIGTERM' ? DRAIN_GRACE_MS : 0).then(
       () => process.exit(0),
       () => process.exit(1),
     );

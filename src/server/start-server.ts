@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { createDb, type Database } from '../db/connect.ts';
@@ -5,19 +6,25 @@ import { createDatabase } from '../db/create-database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
 
-export interface RunningServer {
-  app: FastifyInstance;
-  database: Database;
-  state: { draining: boolean };
-  stop(): Promise<void>;
-}
-
 export interface StartOptions {
   /**
    * Create and migrate an embedded SQLite file before serving (default true). Cluster
    * workers pass false: the primary prepared the file once, before forking.
    */
   prepareDatabase?: boolean;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  state: { draining: boolean };
+  /**
+   * Drains and closes: /readyz answers 503 and every response closes its keep-alive
+   * connection for `graceMs` while still serving (load balancers and clients move on
+   * without meeting a closed socket), then stops accepting, finishes requests in flight
+   * and closes the pool.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** An embedded SQLite file needs nobody to run `db create` / `db migrate` first. */
@@ -55,9 +62,10 @@ export async function startServer(
   });
   await app.listen({ port, host });
   let stopping: Promise<void> | undefined;
-  const stop = () =>
+  const stop = (graceMs = 0) =>
     (stopping ??= (async () => {
       state.draining = true;
+      if (graceMs > 0) await sleep(graceMs);
       await app.close(); // stops accepting, finishes requests in flight
       await database.close();
     })());
