@@ -5,6 +5,9 @@ import { registerDbCreate } from './db-create.ts';
 import { registerDbMigrate } from './db-migrate.ts';
 import { registerDbStatus } from './db-status.ts';
 import { registerDbShell } from './db-shell.ts';
+import { registerDbCopy } from './db-copy.ts';
+import { registerDbDump } from './db-dump.ts';
+import { registerDbLoad } from './db-load.ts';
 import { registerStaffCreate } from './staff-create.ts';
 
 dotenv.config({ quiet: true });
@@ -19,6 +22,9 @@ registerDbCreate(db);
 registerDbMigrate(db);
 registerDbStatus(db);
 registerDbShell(db);
+registerDbCopy(db);
+registerDbDump(db);
+registerDbLoad(db);
 registerStaffCreate(program.command('staff').description('staff user commands'));
 
 await program.parseAsync(process.argv);
