@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
+import { isUniqueViolation } from '../errors.ts';
 import type { StaffRole } from '../../staff/principal.ts';
 
 export interface MemberRow {
@@ -18,7 +19,14 @@ export async function upsertMembership(db: Kysely<DB>, restaurantId: string, use
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) > 0) return 'updated';
-  await db.insertInto('memberships').values({ restaurant_id: restaurantId, user_id: userId, role, created_at: now }).execute();
+  try {
+    await db.insertInto('memberships').values({ restaurant_id: restaurantId, user_id: userId, role, created_at: now }).execute();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // a concurrent add won the insert: ours becomes the role change
+    await db.updateTable('memberships').set({ role }).where('restaurant_id', '=', restaurantId).where('user_id', '=', userId).execute();
+    return 'updated';
+  }
   return 'added';
 }
 
