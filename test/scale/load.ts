@@ -36,6 +36,8 @@ export interface LoadOptions {
   slug: string;
   clients: number;
   durationMs: number;
+  /** when given, the load runs until this epoch-ms instant instead (read before each request) */
+  endAt?: () => number;
   /** pause between one client's requests */
   pauseMs: number;
   /** share of requests that are booking POSTs (0–1) */
@@ -120,7 +122,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadStats> {
   const stats: LoadStats = { sent: 0, ok: 0, failed: [], retried: 0, latencies: [], retryTimes: [], retryReasons: {}, created: [], conflicts: 0, statuses: {} };
   const t0 = Date.now();
   const client = async () => {
-    while (Date.now() - t0 < options.durationMs) {
+    const end = options.endAt ?? (() => t0 + options.durationMs);
+    while (Date.now() < end()) {
       await oneRequest(options, stats, t0);
       await sleep(options.pauseMs);
     }
