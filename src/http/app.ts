@@ -18,6 +18,12 @@ import { registerStaffBookingRoutes } from './routes/staff-bookings.ts';
 import { registerStaffMemberRoutes } from './routes/staff-members.ts';
 import { registerPublicRestaurantRoutes } from './routes/public-restaurants.ts';
 import { registerPublicBookingRoutes } from './routes/public-bookings.ts';
+import { registerWebStatic } from './routes/web-static.ts';
+import { registerWebGuestRoutes } from './routes/web-guest.ts';
+import { registerWebManageRoutes } from './routes/web-manage.ts';
+import { registerWebStaffRoutes } from './routes/web-staff.ts';
+import { registerWebAdminRoutes } from './routes/web-admin.ts';
+import { renderHtmlError as webErrorPage } from '../web/error-page.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -62,10 +68,15 @@ const ROUTE_MODULES: RouteModule[] = [
   registerStaffTableRoutes,
   registerStaffBookingRoutes,
   registerStaffMemberRoutes,
+  registerWebStatic,
+  registerWebGuestRoutes,
+  registerWebManageRoutes,
+  registerWebStaffRoutes,
+  registerWebAdminRoutes,
 ];
 
 /** Renders problems as HTML for routes with `config: { html: true }` (set by the web pages). */
-const renderHtmlError: HtmlErrorRenderer | undefined = undefined;
+const renderHtmlError: HtmlErrorRenderer | undefined = webErrorPage;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({

@@ -18,7 +18,7 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-async function limitGuestBookings(deps: AppDeps, request: FastifyRequest): Promise<void> {
+export async function limitGuestBookings(deps: AppDeps, request: FastifyRequest): Promise<void> {
   const limit = deps.config.bookingRateLimit;
   if (limit <= 0) return;
   const result = await hitRateLimit(deps.database.db, `booking:${request.ip}`, limit, 60_000, deps.clock());

@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../deps.ts';
+import { bookingDepsFor } from '../booking-deps-for.ts';
+import { limitGuestBookings } from './public-bookings.ts';
+import { createBooking } from '../../bookings/create-booking.ts';
+import { getAvailability } from '../../bookings/get-availability.ts';
+import type { RestaurantContext } from '../../bookings/restaurant-context.ts';
+import { listRestaurants } from '../../db/queries/restaurants.ts';
+import { bookableDateRange } from '../../domain/booking-window.ts';
+import { isIsoDate } from '../../domain/clock-time.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { fieldErrorsOf, str, type FieldErrors, type FormBody } from '../../web/forms.ts';
+import { detailsPage, restaurantPage, restaurantsPage, type DetailsPageData } from '../../web/guest-views.ts';
+import { HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
+
+type Query = Record<string, string | undefined>;
+
+function summary(ctx: RestaurantContext) {
+  return { slug: ctx.row.slug, name: ctx.row.name, timezone: ctx.row.timezone };
+}
+
+/** Date and party from a query, defaulted and checked; problems become field errors. */
+export function pickDateAndParty(ctx: RestaurantContext, query: Query, today: string, defaults: { date: string; party: number }) {
+  const errors: FieldErrors = {};
+  let date = query.date ?? defaults.date;
+  let party = query.party === undefined ? defaults.party : Number(query.party);
+  if (!isIsoDate(date)) {
+    errors.date = 'Choose a real date.';
+    date = today;
+  }
+  if (!Number.isInteger(party) || party < 1 || party > ctx.rules.maxPartySize) {
+    errors.party = `Choose a party of 1 to ${ctx.rules.maxPartySize}.`;
+    party = Math.min(Math.max(1, defaults.party), ctx.rules.maxPartySize);
+  }
+  return { date, party, errors };
+}
+
+function detailsValues(body: FormBody | Query) {
+  const get = (k: string) => str(body as FormBody, k);
+  return { name: get('name'), email: get('email'), phone: get('phone'), notes: get('notes') };
+}
+
+function bookingBody(body: FormBody) {
+  const v = detailsValues(body);
+  const out: Record<string, unknown> = { date: str(body, 'date'), time: str(body, 'time'), party: Number(str(body, 'party')), name: v.name, email: v.email };
+  if (v.phone.trim()) out.phone = v.phone;
+  if (v.notes.trim()) out.notes = v.notes;
+  return out;
+}
+
+async function submitBooking(deps: AppDeps, request: FastifyRequest<{ Params: { slug: string }; Body: FormBody }>, reply: FastifyReply) {
+  const bookings = bookingDepsFor(deps);
+  const { slug } = request.params;
+  const ctx = await bookings.cache.load(deps.database.db, slug);
+  const body = request.body ?? {};
+  const key = str(body, 'idempotencyKey').slice(0, 255) || undefined;
+  const base: DetailsPageData = {
+    restaurant: summary(ctx), date: str(body, 'date'), time: str(body, 'time'), party: Number(str(body, 'party')) || 1,
+    values: detailsValues(body), errors: {}, idempotencyKey: key ?? newFormKey(), staff: request.staff,
+  };
+  await limitGuestBookings(deps, request);
+  let result;
+  try {
+    result = await createBooking(bookings, { slug, body: bookingBody(body), source: 'web', mode: 'guest', idempotencyKey: key });
+  } catch (error) {
+    const errors = fieldErrorsOf(error);
+    if (!errors) throw error;
+    return sendPage(reply, detailsPage({ ...base, errors, message: 'Please check the highlighted fields.' }), 422);
+  }
+  if ('error' in result) {
+    if (result.error.code !== 'slot_unavailable') throw result.error;
+    // the key is spent on this answer: choosing an alternative is a new booking attempt
+    const alternatives = result.error.alternatives ?? [];
+    const message = `Sorry, ${base.time} was just taken.${alternatives.length ? ' These times are still free:' : ''}`;
+    return sendPage(reply, detailsPage({ ...base, idempotencyKey: newFormKey(), alternatives, message }), 409);
+  }
+  const b = result.booking;
+  return seeOther(reply, `/b/${b.reference}?token=${encodeURIComponent(b.manageToken ?? '')}&created=1`);
+}
+
+export function registerWebGuestRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const bookings = bookingDepsFor(deps);
+  const db = deps.database.db;
+  const hide = { hide: true };
+
+  app.get('/', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+    return sendPage(reply, restaurantsPage(await listRestaurants(db), request.staff));
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: Query }>('/r/:slug', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+    const ctx = await bookings.cache.load(db, request.params.slug);
+    const { today, lastDate } = bookableDateRange(ctx.rules, deps.clock());
+    const { date, party, errors } = pickDateAndParty(ctx, request.query, today, { date: today, party: 2 });
+    const slots = Object.keys(errors).length ? undefined : (await getAvailability(bookings, ctx.row.slug, date, party)).slots;
+    const markup = restaurantPage({ restaurant: summary(ctx), maxPartySize: ctx.rules.maxPartySize, today, lastDate, date, party, slots, errors, staff: request.staff });
+    return sendPage(reply, markup, Object.keys(errors).length ? 422 : 200);
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: Query }>('/r/:slug/book', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+    const ctx = await bookings.cache.load(db, request.params.slug);
+    const { date, party, time } = request.query;
+    if (!date || !party || !time || !isIsoDate(date) || !/^\d{2}:\d{2}$/.test(time)) return seeOther(reply, `/r/${ctx.row.slug}`);
+    const values = { name: '', email: '', phone: '', notes: '' };
+    return sendPage(reply, detailsPage({ restaurant: summary(ctx), date, time, party: Number(party) || 1, values, errors: {}, idempotencyKey: newFormKey(), staff: request.staff }));
+  });
+
+  app.post<{ Params: { slug: string }; Body: FormBody }>('/r/:slug/book', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+    if (typeof request.body !== 'object' || request.body === null) throw new DomainError('malformed', 'Send the booking form.');
+    return submitBooking(deps, request, reply);
+  });
+}

@@ -1,0 +1,154 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../deps.ts';
+import { bookingDepsFor } from '../booking-deps-for.ts';
+import { clearSessionCookie, isSameOrigin, setSessionCookie } from '../session-hook.ts';
+import { createBooking } from '../../bookings/create-booking.ts';
+import { listRestaurants } from '../../db/queries/restaurants.ts';
+import { listMembershipsOfUser } from '../../db/queries/staff-memberships.ts';
+import { isIsoDate, localDateOf, localTimeOf } from '../../domain/clock-time.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { canTransition } from '../../domain/status-rules.ts';
+import type { BookingStatus } from '../../domain/types.ts';
+import { authenticate } from '../../staff/login.ts';
+import { endSession, startSession } from '../../staff/sessions.ts';
+import { listDayBookings, updateBookingAsStaff } from '../../staff/staff-bookings.ts';
+import { fieldErrorsOf, str, type FormBody } from '../../web/forms.ts';
+import { HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
+import { staffAccess, type StaffAccess } from '../../web/staff-access.ts';
+import { bookedMessage, chooserPage, daySheetPage, loginPage, type DaySheetData } from '../../web/staff-views.ts';
+
+const STATUSES: BookingStatus[] = ['seated', 'completed', 'no_show', 'cancelled'];
+type Slug = { Params: { slug: string } };
+
+/** Only a path on this site may follow sign-in (no open redirect). */
+function safeNext(next: string): string {
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/staff';
+}
+
+async function signIn(deps: AppDeps, request: FastifyRequest<{ Body: FormBody }>, reply: FastifyReply) {
+  const email = str(request.body, 'email');
+  const next = safeNext(str(request.body, 'next') || '/staff');
+  const again = (error: string, status: number) => sendPage(reply, loginPage({ email, next, error, staff: request.staff }), status);
+  if (!isSameOrigin(request, deps.config.baseUrl)) return again('Sign-in is only accepted from this site.', 403);
+  const db = deps.database.db;
+  let user;
+  try {
+    user = await authenticate(db, { email, password: str(request.body, 'password'), address: request.ip, now: deps.clock(), throttle: deps.config.loginRateLimit });
+  } catch (error) {
+    if (!(error instanceof DomainError) || (error.code !== 'unauthenticated' && error.code !== 'rate_limited')) throw error;
+    if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+    return again(error.message, error.code === 'rate_limited' ? 429 : 401);
+  }
+  if (request.staff) await endSession(db, request.staff.sessionId);
+  const session = await startSession(db, user.id, deps.clock(), deps.randomBytes);
+  setSessionCookie(request, reply, session.token);
+  return seeOther(reply, next);
+}
+
+type SheetExtras = Partial<Pick<DaySheetData, 'message' | 'success'>> & { form?: Partial<DaySheetData['form']> };
+
+async function renderDaySheet(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, access: StaffAccess, date: string, extras: SheetExtras = {}, status = 200) {
+  const bookings = bookingDepsFor(deps);
+  const ctx = await bookings.cache.load(deps.database.db, access.restaurant.slug);
+  const now = deps.clock();
+  const zone = access.restaurant.timezone;
+  const today = localDateOf(now, zone);
+  const list = await listDayBookings(deps.database.db, access.restaurant, date);
+  const allowed: Record<string, string[]> = {};
+  for (const b of list) {
+    const tctx = { now, serviceDate: b.date, startsAt: Date.parse(b.startsAt), endsAt: Date.parse(b.endsAt), zone };
+    allowed[b.reference] = STATUSES.filter((to) => canTransition(b.status as BookingStatus, to, tctx));
+  }
+  const slotMinutes = ctx.rules.slotIntervalMinutes;
+  const nowSlot = localTimeOf(Math.floor(now / (slotMinutes * 60_000)) * slotMinutes * 60_000, zone);
+  const form = { values: { date, time: date === today ? nowSlot : '' }, errors: {}, idempotencyKey: newFormKey(), ...extras.form };
+  const markup = daySheetPage({ access, date, today, maxPartySize: ctx.rules.maxPartySize, bookings: list, allowed, form, message: extras.message, success: extras.success });
+  return sendPage(reply, markup, status);
+}
+
+function sheetDate(access: StaffAccess, now: number, asked: string | undefined): string {
+  return asked && isIsoDate(asked) ? asked : localDateOf(now, access.restaurant.timezone);
+}
+
+async function addBooking(deps: AppDeps, request: FastifyRequest<Slug & { Body: FormBody }>, reply: FastifyReply, access: StaffAccess) {
+  const body = request.body ?? {};
+  const fields = ['date', 'time', 'party', 'name', 'phone', 'email', 'notes'];
+  const values = Object.fromEntries(fields.map((f) => [f, str(body, f)]));
+  const input: Record<string, unknown> = { date: values.date, time: values.time, party: Number(values.party), name: values.name };
+  for (const f of ['phone', 'email', 'notes']) if (values[f].trim()) input[f] = values[f];
+  const key = str(body, 'idempotencyKey').slice(0, 255) || undefined;
+  const date = isIsoDate(values.date) ? values.date : sheetDate(access, deps.clock(), undefined);
+  let result;
+  try {
+    result = await createBooking(bookingDepsFor(deps), { slug: access.restaurant.slug, body: input, source: 'staff', mode: 'staff', idempotencyKey: key });
+  } catch (error) {
+    const errors = fieldErrorsOf(error);
+    if (!errors) throw error;
+    return renderDaySheet(deps, request, reply, access, date, { message: 'The booking was not added: please check the form.', form: { values, errors, idempotencyKey: key ?? newFormKey() } }, 422);
+  }
+  if ('error' in result) {
+    const alternatives = result.error.alternatives ?? [];
+    return renderDaySheet(deps, request, reply, access, date, { message: `${values.time} is taken for a party of ${values.party}.`, form: { values, errors: {}, idempotencyKey: newFormKey(), alternatives } }, 409);
+  }
+  return seeOther(reply, `/staff/${access.restaurant.slug}?date=${result.booking.date}&booked=${result.booking.reference}`);
+}
+
+export function registerWebStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const db = deps.database.db;
+  const hide = { hide: true };
+
+  app.get<{ Querystring: { next?: string } }>('/staff/login', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+    const next = safeNext(request.query.next ?? '/staff');
+    if (request.staff) return seeOther(reply, next);
+    return sendPage(reply, loginPage({ email: '', next, staff: null }));
+  });
+
+  app.post<{ Body: FormBody }>('/staff/login', { config: { ...HTML_ROUTE, csrf: false }, schema: hide }, (request, reply) => signIn(deps, request, reply));
+
+  app.post('/staff/logout', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+    if (request.staff) await endSession(db, request.staff.sessionId);
+    clearSessionCookie(request, reply);
+    return seeOther(reply, '/staff/login');
+  });
+
+  app.get('/staff', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+    const staff = request.staff;
+    if (!staff) throw new DomainError('unauthenticated', 'Sign in as staff first.');
+    const restaurants = staff.isAdmin
+      ? (await listRestaurants(db)).map((r) => ({ slug: r.slug, name: r.name, role: 'admin' }))
+      : (await listMembershipsOfUser(db, staff.userId)).map((m) => ({ slug: m.restaurant, name: m.name, role: m.role }));
+    if (restaurants.length === 1) return seeOther(reply, `/staff/${restaurants[0].slug}`);
+    return sendPage(reply, chooserPage(staff, restaurants));
+  });
+
+  app.get<Slug & { Querystring: { date?: string; booked?: string } }>('/staff/:slug', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+    const access = await staffAccess(deps, request, request.params.slug, 'host');
+    const date = sheetDate(access, deps.clock(), request.query.date);
+    const message = request.query.date && !isIsoDate(request.query.date) ? 'That is not a date; showing today.' : undefined;
+    let success: string | undefined;
+    if (request.query.booked) {
+      const booked = (await listDayBookings(db, access.restaurant, date)).find((b) => b.reference === request.query.booked);
+      if (booked) success = bookedMessage(booked);
+    }
+    return renderDaySheet(deps, request, reply, access, date, { message, success });
+  });
+
+  app.post<Slug & { Params: { reference: string }; Body: FormBody }>('/staff/:slug/bookings/:reference/status', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+    const access = await staffAccess(deps, request, request.params.slug, 'host');
+    const date = sheetDate(access, deps.clock(), str(request.body, 'date'));
+    const status = str(request.body, 'status') as BookingStatus;
+    if (!STATUSES.includes(status)) throw new DomainError('validation', 'Choose seat, complete, no-show or cancel.');
+    try {
+      await updateBookingAsStaff(bookingDepsFor(deps), access.restaurant, request.params.reference, { status });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
+      return renderDaySheet(deps, request, reply, access, date, { message: error.message }, 409);
+    }
+    return seeOther(reply, `/staff/${access.restaurant.slug}?date=${date}`);
+  });
+
+  app.post<Slug & { Body: FormBody }>('/staff/:slug/bookings', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+    const access = await staffAccess(deps, request, request.params.slug, 'host');
+    return addBooking(deps, request, reply, access);
+  });
+}

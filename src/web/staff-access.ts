@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppDeps } from '../http/deps.ts';
+import { findRestaurantRef, type RestaurantRef } from '../db/queries/restaurant-admin.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { StaffPrincipal, StaffRole } from '../staff/principal.ts';
+import { requireRole } from '../staff/roles.ts';
+import { html, type SafeHtml } from './html.ts';
+
+export interface StaffAccess {
+  staff: StaffPrincipal;
+  restaurant: RestaurantRef;
+  role: StaffRole;
+}
+
+/**
+ * The same authorization as the staff API (requireRole): signed out → 401 (the error page
+ * sends the browser to sign in), no such restaurant → 404, role too low → friendly 403.
+ */
+export async function staffAccess(deps: AppDeps, request: FastifyRequest, slug: string, needed: StaffRole): Promise<StaffAccess> {
+  const staff = request.staff;
+  if (!staff) throw new DomainError('unauthenticated', 'Sign in as staff first.');
+  const restaurant = await findRestaurantRef(deps.database.db, slug);
+  if (!restaurant) throw new DomainError('not_found', `There is no restaurant "${slug}".`);
+  const role = await requireRole(deps.database.db, staff, restaurant.id, needed);
+  return { staff, restaurant, role };
+}
+
+const SECTIONS: { path: string; label: string; manager: boolean }[] = [
+  { path: '', label: 'Day sheet', manager: false },
+  { path: '/tables', label: 'Tables', manager: true },
+  { path: '/hours', label: 'Hours', manager: true },
+  { path: '/closures', label: 'Closures', manager: true },
+  { path: '/members', label: 'Members', manager: true },
+];
+
+/** The restaurant's staff navigation; hosts see the day sheet only. */
+export function staffNav(access: StaffAccess, current: string): SafeHtml {
+  const links = SECTIONS.filter((s) => !s.manager || access.role === 'manager').map((s) => {
+    const href = `/staff/${access.restaurant.slug}${s.path}`;
+    return html`<a href="${href}"${s.path === current ? html` aria-current="page"` : ''}>${s.label}</a>`;
+  });
+  return html`<strong>${access.restaurant.name}</strong> ${links}`;
+}
