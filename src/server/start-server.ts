@@ -5,6 +5,8 @@ import { createDb, type Database } from '../db/connect.ts';
 import { createDatabase } from '../db/create-database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
+import { startOutboxSender } from '../email/sender.ts';
+import { startHousekeeping } from './housekeeping.ts';
 
 export interface StartOptions {
   /**
@@ -61,12 +63,17 @@ export async function startServer(
     if (state.draining) reply.header('connection', 'close');
   });
   await app.listen({ port, host });
+  // Every app process sends emails from the shared outbox and cleans up expired rows.
+  const sender = startOutboxSender({ db: database.db, config, logger: app.log });
+  const stopHousekeeping = startHousekeeping(database.db, Date.now, (error) => app.log.warn({ err: { message: (error as Error).message } }, 'housekeeping failed'));
   let stopping: Promise<void> | undefined;
   const stop = (graceMs = 0) =>
     (stopping ??= (async () => {
       state.draining = true;
       if (graceMs > 0) await sleep(graceMs);
       await app.close(); // stops accepting, finishes requests in flight
+      stopHousekeeping();
+      await sender.stop();
       await database.close();
     })());
   return { app, database, state, stop };
