@@ -2,6 +2,8 @@
 export const SHUTDOWN = 'tablebookings:shutdown';
 export const METRICS_REQUEST = 'tablebookings:metrics-request';
 export const METRICS_RESPONSE = 'tablebookings:metrics-response';
+export const METRICS_COLLECT = 'tablebookings:metrics-collect';
+export const METRICS_COLLECTED = 'tablebookings:metrics-collected';
 
 /** A worker that cannot start for a reason a restart will not fix (port taken, bad config). */
 export const EXIT_CANNOT_START = 78;
@@ -11,6 +13,7 @@ export interface Message {
   id?: number;
   text?: string;
   error?: string;
+  metrics?: unknown;
 }
 
 export function isMessage(value: unknown, type: string): value is Message {
