@@ -1,12 +1,11 @@
 import type { Config } from '../config.ts';
 import { describeError } from '../cli/run-command.ts';
 import { EXIT_CANNOT_START, SHUTDOWN, isMessage } from './messages.ts';
-import { startServer } from './start-server.ts';
+import { describeListenError, startServer } from './start-server.ts';
 
 const STOP_TIMEOUT_MS = 10_000;
 /** keep serving (with `Connection: close`) this long before closing the listener */
 export const DRAIN_GRACE_MS = 1_000;
-const CANNOT_START = new Set(['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL']);
 
 /**
  * One cluster worker: serves on the shared port until the primary asks it to drain
@@ -17,9 +16,9 @@ export async function runWorker(config: Config, port: number, host: string): Pro
   try {
     server = await startServer(config, port, host, { prepareDatabase: false });
   } catch (error) {
-    process.stderr.write(`tablebookings: worker ${process.pid} cannot start: ${describeError(error)}\n`);
-    const code = (error as { code?: string }).code;
-    process.exit(code && CANNOT_START.has(code) ? EXIT_CANNOT_START : 1);
+    const listen = describeListenError(error, host, port);
+    process.stderr.write(`tablebookings: worker ${process.pid}: ${listen ?? describeError(error)}\n`);
+    process.exit(listen ? EXIT_CANNOT_START : 1);
   }
   const running = server;
   let stopping = false;

@@ -1,12 +1,16 @@
 import type { Config } from '../config.ts';
 import { DRAIN_GRACE_MS } from './cluster-worker.ts';
-import { startServer } from './start-server.ts';
+import { CliError } from '../cli/run-command.ts';
+import { describeListenError, startServer } from './start-server.ts';
 
 const STOP_TIMEOUT_MS = 10_000;
 
 /** `serve` with one worker: no cluster, this process serves and drains on SIGTERM/SIGINT. */
 export async function runSingleProcess(config: Config, port: number, host: string): Promise<void> {
-  const server = await startServer(config, port, host);
+  const server = await startServer(config, port, host).catch((error: unknown) => {
+    const message = describeListenError(error, host, port);
+    throw message ? new CliError(message) : error;
+  });
   const shutdown = (signal: string) => {
     server.app.log.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();

@@ -29,6 +29,15 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** "port taken" and friends as one line a person can act on; undefined for other errors. */
+export function describeListenError(error: unknown, host: string, port: number): string | undefined {
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') return `cannot listen on ${host}:${port}: the port is already in use (another server running?)`;
+  if (code === 'EACCES') return `cannot listen on ${host}:${port}: permission denied (ports below 1024 need privileges)`;
+  if (code === 'EADDRNOTAVAIL') return `cannot listen on ${host}:${port}: no such address on this machine`;
+  return undefined;
+}
+
 /** An embedded SQLite file needs nobody to run `db create` / `db migrate` first. */
 export async function prepareEmbeddedDatabase(config: Config, database: Database): Promise<void> {
   if (database.backend !== 'sqlite') return;
