@@ -7,7 +7,7 @@ import type { DurationRule, ServicePeriod } from '../domain/types.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { findRestaurantRef, findRestaurantRow, insertRestaurant, listHours, replaceHours, updateRestaurantRow } from '../db/queries/restaurant-admin.ts';
 import { insertTableRows, listTableRows } from '../db/queries/staff-tables.ts';
-import { touchRestaurant } from '../db/queries/restaurants.ts';
+import { rulesFromRow, touchRestaurant } from '../db/queries/restaurants.ts';
 import { presentTable, sortTables, tableErrors, type TableInput, type TableView } from './table-rules.ts';
 
 export interface RestaurantFields {
@@ -141,16 +141,17 @@ export async function loadRestaurantView(db: Kysely<DB>, restaurantId: string): 
   const row = await findRestaurantRow(db, restaurantId);
   if (!row) throw new DomainError('not_found', 'There is no such restaurant.');
   const [hours, tables] = await Promise.all([listHours(db, restaurantId), listTableRows(db, restaurantId)]);
+  const { slotIntervalMinutes, bookingWindowDays, minNoticeMinutes, cancelCutoffMinutes, maxPartySize, durations } = rulesFromRow(row, hours, []);
   return {
     slug: row.slug,
     name: row.name,
     timezone: row.timezone,
-    slotIntervalMinutes: Number(row.slot_interval_minutes),
-    bookingWindowDays: Number(row.booking_window_days),
-    minNoticeMinutes: Number(row.min_notice_minutes),
-    cancelCutoffMinutes: Number(row.cancel_cutoff_minutes),
-    maxPartySize: Number(row.max_party_size),
-    durations: JSON.parse(row.durations) as DurationRule[],
+    slotIntervalMinutes,
+    bookingWindowDays,
+    minNoticeMinutes,
+    cancelCutoffMinutes,
+    maxPartySize,
+    durations,
     hours,
     tables: sortTables(tables.map(presentTable)),
   };

@@ -27,16 +27,8 @@ export async function updateRestaurantRow(db: Kysely<DB>, id: string, changes: P
   await db.updateTable('restaurants').set(changes).where('id', '=', id).execute();
 }
 
-export async function listHours(db: Kysely<DB>, restaurantId: string): Promise<ServicePeriod[]> {
-  const rows = await db
-    .selectFrom('opening_hours')
-    .select(['weekday', 'opens', 'closes'])
-    .where('restaurant_id', '=', restaurantId)
-    .orderBy('weekday')
-    .orderBy('opens')
-    .execute();
-  return rows.map((r) => ({ weekday: Number(r.weekday), opens: r.opens, closes: r.closes }));
-}
+/** The weekly schedule, by weekday then opening time. */
+export { loadHours as listHours } from './restaurants.ts';
 
 /** Replaces the weekly schedule; call inside a transaction. */
 export async function replaceHours(db: Kysely<DB>, restaurantId: string, hours: readonly ServicePeriod[]): Promise<void> {
