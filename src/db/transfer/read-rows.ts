@@ -4,19 +4,26 @@ import { canonicalRow, type CanonicalValue } from './canonical.ts';
 import type { TransferTable } from './tables.ts';
 
 /**
+ * A key column as compared and sorted: in binary order for tables with free-text keys
+ * (see TransferTable.binaryKeyOrder), so that every backend yields the same row order.
+ */
+function keyRef(backend: Backend, table: TransferTable, column: string): Expression<any> {
+  const isText = table.columns.find((c) => c.name === column)?.kind === 'text';
+  if (!table.binaryKeyOrder || !isText || backend === 'sqlite') return sql.ref(column);
+  return backend === 'mysql' ? sql`${sql.ref(column)} COLLATE utf8mb4_bin` : sql`${sql.ref(column)} COLLATE "C"`;
+}
+
+/**
  * "After this key" for keyset pagination. SQLite and PostgreSQL use the index for a row
  * comparison `(a, b) > (?, ?)`; MySQL/MariaDB only plan a range scan for the expanded
  * form `a > ? OR (a = ? AND b > ?)`.
  */
-function afterKey(backend: Backend, pk: string[], key: CanonicalValue[]) {
+function afterKey(backend: Backend, table: TransferTable, key: CanonicalValue[]) {
+  const refs = table.primaryKey.map((c) => keyRef(backend, table, c));
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
-    if (pk.length === 1) return eb(pk[0], '>', key[0]);
-    if (backend !== 'mysql') {
-      return sql<SqlBool>`(${sql.join(pk.map((c) => sql.ref(c)))}) > (${sql.join(key)})`;
-    }
-    const terms = pk.map((column, i) =>
-      eb.and([...pk.slice(0, i).map((prev, j) => eb(prev, '=', key[j])), eb(column, '>', key[i])]),
-    );
+    if (refs.length === 1) return eb(refs[0], '>', key[0]);
+    if (backend !== 'mysql') return sql<SqlBool>`(${sql.join(refs)}) > (${sql.join(key)})`;
+    const terms = refs.map((ref, i) => eb.and([...refs.slice(0, i).map((prev, j) => eb(prev, '=', key[j])), eb(ref, '>', key[i])]));
     return eb.or(terms);
   };
 }
@@ -35,8 +42,8 @@ export async function* readBatches(
   let last: CanonicalValue[] | undefined;
   for (;;) {
     let query = db.selectFrom(table.name).select(table.columns.map((c) => c.name));
-    if (last) query = query.where(afterKey(backend, table.primaryKey, last));
-    for (const column of table.primaryKey) query = query.orderBy(column, 'asc');
+    if (last) query = query.where(afterKey(backend, table, last));
+    for (const column of table.primaryKey) query = query.orderBy(keyRef(backend, table, column), 'asc');
     const rows = await query.limit(batchSize).execute();
     if (rows.length === 0) return;
     const batch = rows.map((row) => canonicalRow(table, row as Record<string, unknown>));

@@ -13,14 +13,20 @@ export interface TransferTable {
   name: string;
   primaryKey: string[];
   columns: { name: string; kind: ColumnKind }[];
+  /**
+   * The key holds free text (not UUIDs, hex digests or dates), whose order differs between
+   * SQLite's binary collation, MySQL's utf8mb4_unicode_ci and a PostgreSQL locale: such
+   * tables are read in binary order on every backend (they are small, short-lived rows).
+   */
+  binaryKeyOrder?: boolean;
 }
 
-function table(name: string, primaryKey: string[], spec: string): TransferTable {
+function table(name: string, primaryKey: string[], spec: string, binaryKeyOrder = false): TransferTable {
   const columns = spec.split(/\s+/).filter(Boolean).map((entry) => {
     const [column, kind] = entry.split(':');
     return { name: column, kind: (kind ?? 'text') as ColumnKind };
   });
-  return { name, primaryKey, columns };
+  return { name, primaryKey, columns, binaryKeyOrder };
 }
 
 export const TRANSFER_TABLES: readonly TransferTable[] = [
@@ -37,8 +43,8 @@ export const TRANSFER_TABLES: readonly TransferTable[] = [
   table('table_occupancy', ['restaurant_id', 'table_id', 'cell'], 'restaurant_id table_id cell:int booking_id'),
   table('sessions', ['id'], 'id user_id csrf_token created_at:int last_seen_at:int expires_at:int'),
   table('idempotency_records', ['restaurant_id', 'scope', 'key_hash'], `restaurant_id scope key_hash request_hash
-    status_code:int response_body created_at:int expires_at:int`),
-  table('rate_limits', ['bucket', 'window_start'], 'bucket window_start:int hits:int expires_at:int'),
+    status_code:int response_body created_at:int expires_at:int`, true),
+  table('rate_limits', ['bucket', 'window_start'], 'bucket window_start:int hits:int expires_at:int', true),
   table('email_outbox', ['restaurant_id', 'id'], `restaurant_id id booking_id kind to_address subject body_text ics
     status attempts:int next_attempt_at:int claimed_by claimed_until:int last_error created_at:int sent_at:int`),
 ];
