@@ -27,13 +27,15 @@ function checkbox(name: string, label: string, checked: boolean, id: string): Sa
 
 function tableItem(d: AdminPageCommon, t: TableView): SafeHtml {
   const base = `/staff/${d.access.restaurant.slug}/tables/${t.id}`;
-  return html`<li class="panel"><form method="post" action="${base}" class="form-grid" aria-label="Table ${t.label}">
+  return html`<li class="panel table-item"><form method="post" action="${base}" class="table-edit" aria-label="Table ${t.label}">
       ${csrfField(d.access.staff)}
-      ${inputField({ name: 'label', label: 'Label', value: t.label, id: `label-${t.id}` })}
-      ${inputField({ name: 'minSeats', label: 'Min seats', type: 'number', value: String(t.minSeats), id: `min-${t.id}`, attrs: html` min="1" max="100"` })}
-      ${inputField({ name: 'maxSeats', label: 'Max seats', type: 'number', value: String(t.maxSeats), id: `max-${t.id}`, attrs: html` min="1" max="100"` })}
-      ${checkbox('active', 'Takes bookings', t.active, `active-${t.id}`)}
-      <div class="actions"><button type="submit" class="button secondary small">Save ${t.label}</button></div>
+      <div class="table-fields">
+        ${inputField({ name: 'label', label: 'Label', value: t.label, id: `label-${t.id}` })}
+        ${inputField({ name: 'minSeats', label: 'Min seats', type: 'number', value: String(t.minSeats), id: `min-${t.id}`, attrs: html` min="1" max="100"` })}
+        ${inputField({ name: 'maxSeats', label: 'Max seats', type: 'number', value: String(t.maxSeats), id: `max-${t.id}`, attrs: html` min="1" max="100"` })}
+      </div>
+      <div class="table-actions">${checkbox('active', 'Takes bookings', t.active, `active-${t.id}`)}
+        <button type="submit" class="button secondary small">Save ${t.label}</button></div>
     </form>
     ${buttonForm(`${base}/delete`, d.access.staff, `Remove ${t.label}`, {}, 'small danger')}
   </li>`;

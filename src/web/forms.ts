@@ -87,7 +87,7 @@ export function notice(kind: 'error' | 'success' | 'info', message: SafeHtml | s
 }
 
 /** A compact POST form holding one button (status changes, delete, cancel). */
-export function buttonForm(action: string, staff: StaffPrincipal | null | undefined, label: string, fields: Record<string, string> = {}, kind = 'secondary'): SafeHtml {
+export function buttonForm(action: string, staff: StaffPrincipal | null | undefined, label: string | SafeHtml, fields: Record<string, string> = {}, kind = 'secondary'): SafeHtml {
   const inputs = Object.entries(fields).map(([k, v]) => hidden(k, v));
   return html`<form method="post" action="${action}" class="inline">${csrfField(staff)}${inputs}<button type="submit" class="button ${kind}">${label}</button></form>`;
 }

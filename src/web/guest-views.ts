@@ -101,8 +101,7 @@ export function detailsPage(d: DetailsPageData): string {
     </section>
     <form method="post" action="/r/${r.slug}/book" class="panel stack" novalidate>
       ${csrfField(d.staff)}${hidden('date', d.date)}${hidden('party', d.party)}${hidden('idempotencyKey', d.idempotencyKey)}
-      ${detailsFields(d)}
-      ${timeChoice(d)}
+      ${d.alternatives ? html`${timeChoice(d)}${detailsFields(d)}` : html`${detailsFields(d)}${timeChoice(d)}`}
     </form>`;
   return page({ title: 'Your details', staff: d.staff }, body);
 }

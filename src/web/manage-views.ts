@@ -24,6 +24,8 @@ export interface ManagePageData {
   message?: string;
   canChange: boolean;
   canEditNotes: boolean;
+  /** the guest asked for other times (the change form was used) */
+  requested?: boolean;
   staff: StaffPrincipal | null;
 }
 
@@ -82,8 +84,9 @@ function changeSection(d: ManagePageData): SafeHtml {
   const b = d.booking;
   const date = d.change?.date ?? b.date;
   const party = d.change?.party ?? b.party;
-  return html`<section class="panel" aria-labelledby="change-h">
-    <h2 id="change-h">Change date, time or party</h2>
+  const open = d.flash !== 'created' && (d.requested || d.alternatives !== undefined || Object.keys(d.errors).length > 0);
+  return html`<details class="panel change"${open ? html` open` : ''}>
+    <summary><h2 id="change-h">Change date, time or party</h2></summary>
     <form method="get" action="/b/${b.reference}" class="row-form" data-fragment data-target="change-times">
       ${hidden('token', d.token)}
       ${inputField({ name: 'date', label: 'Date', type: 'date', value: date, error: d.errors.date, required: true, id: 'change-date', attrs: html` min="${d.today}" max="${d.lastDate}"` })}
@@ -96,7 +99,7 @@ function changeSection(d: ManagePageData): SafeHtml {
       ${csrfField(d.staff)}${hidden('token', d.token)}${hidden('date', date)}${hidden('party', party)}
       ${slotList({ slots: d.change.slots, date, party, zone: b.timezone, mode: 'button', id: 'change-slots' })}
     </form></div>` : ''}
-  </section>`;
+  </details>`;
 }
 
 function notesSection(d: ManagePageData): SafeHtml {

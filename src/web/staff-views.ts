@@ -53,7 +53,7 @@ const ACTIONS: { status: string; label: string; kind: string }[] = [
 function bookingItem(d: DaySheetData, b: StaffBookingJson): SafeHtml {
   const { slug } = d.access.restaurant;
   const buttons = ACTIONS.filter((a) => d.allowed[b.reference]?.includes(a.status)).map((a) =>
-    buttonForm(`/staff/${slug}/bookings/${b.reference}/status`, d.access.staff, a.label, { status: a.status, date: d.date }, `small ${a.kind}`));
+    buttonForm(`/staff/${slug}/bookings/${b.reference}/status`, d.access.staff, html`${a.label}<span class="visually-hidden">: ${b.name} at ${b.time}</span>`, { status: a.status, date: d.date }, `small ${a.kind}`));
   return html`<li class="booking is-${b.status}" data-reference="${b.reference}">
     <div class="booking-head"><span class="booking-time">${b.time}</span><strong>${b.name}</strong>
       <span class="badge status-${b.status}">${STATUS_LABELS[b.status] ?? b.status}</span></div>

@@ -49,8 +49,13 @@ async function mutate(
   return seeOther(reply, `/staff/${access.restaurant.slug}/${section}?saved=1`);
 }
 
+function newTableInput(body: FormBody) {
+  return { label: str(body, 'label'), minSeats: Number(str(body, 'minSeats')), maxSeats: Number(str(body, 'maxSeats')) };
+}
+
+/** The edit form always sends its checkbox state (absent = unticked). */
 function tableInput(body: FormBody) {
-  return { label: str(body, 'label'), minSeats: Number(str(body, 'minSeats')), maxSeats: Number(str(body, 'maxSeats')), active: str(body, 'active') === '1' };
+  return { ...newTableInput(body), active: str(body, 'active') === '1' };
 }
 
 /** Rows of the hours form; blank rows are dropped, and `rows` maps each period back to its form row. */
@@ -93,7 +98,7 @@ export function registerWebAdminRoutes(app: FastifyInstance, deps: AppDeps): voi
   }
 
   app.post<W>('/staff/:slug/tables', opts, (request, reply) => mutate(deps, request, reply, 'tables',
-    (a, body) => addTable(db, a.restaurant.id, tableInput(body), deps.clock()),
+    (a, body) => addTable(db, a.restaurant.id, newTableInput(body), deps.clock()),
     (body, errors) => ({ errors, values: { label: str(body, 'label'), minSeats: str(body, 'minSeats'), maxSeats: str(body, 'maxSeats') } })));
   app.post<W>('/staff/:slug/tables/:id', opts, (request, reply) => mutate(deps, request, reply, 'tables',
     (a, body) => changeTable(db, a.restaurant.id, request.params.id ?? '', tableInput(body), deps.clock())));

@@ -14,7 +14,7 @@ import { HTML_ROUTE, seeOther, sendPage } from '../../web/respond.ts';
 import { pickDateAndParty } from './web-guest.ts';
 
 type Query = Record<string, string | undefined>;
-type Extras = Partial<Pick<ManagePageData, 'flash' | 'alternatives' | 'errors' | 'message'>> & { date?: string; party?: number };
+type Extras = Partial<Pick<ManagePageData, 'flash' | 'alternatives' | 'errors' | 'message' | 'requested'>> & { date?: string; party?: number };
 
 const FLASHES = ['created', 'changed', 'cancelled', 'notes'] as const;
 
@@ -30,7 +30,7 @@ async function renderManage(deps: AppDeps, request: FastifyRequest, reply: Fasti
   const markup = managePage({
     booking, restaurantName: m.ctx.row.name, token, maxPartySize: m.ctx.rules.maxPartySize, today, lastDate,
     flash: extras.flash, change: { date: picked.date, party: picked.party, slots }, alternatives: extras.alternatives,
-    errors, message: extras.message, canChange, canEditNotes: booking.status === 'confirmed' && guestMayEditNotes(Number(m.row.starts_at), now), staff: request.staff,
+    errors, message: extras.message, requested: extras.requested, canChange, canEditNotes: booking.status === 'confirmed' && guestMayEditNotes(Number(m.row.starts_at), now), staff: request.staff,
   });
   return sendPage(reply, markup, status);
 }
@@ -63,7 +63,7 @@ export function registerWebManageRoutes(app: FastifyInstance, deps: AppDeps): vo
     const m = await loadByToken(bookings, request.params.reference, token || undefined);
     const flash = FLASHES.find((f) => request.query[f] === '1');
     const party = request.query.party === undefined ? undefined : Number(request.query.party);
-    return renderManage(deps, request, reply, m, token, { flash, date: request.query.date, party });
+    return renderManage(deps, request, reply, m, token, { flash, date: request.query.date, party, requested: request.query.date !== undefined });
   });
 
   app.post<Ref & { Body: FormBody }>('/b/:reference/change', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
