@@ -7,7 +7,7 @@ import type { Database } from '../../src/db/connect.ts';
 import { dropCreatedDatabases, freshDatabase, testBackends } from '../helpers/backends.ts';
 import { insertRestaurant } from '../helpers/fixtures.ts';
 import { latencySummary, runLoad, type LoadStats } from './load.ts';
-import { apiRequestsServed, freePort, startAppServer, startNginx, waitForStatus, type Proc } from './processes.ts';
+import { apiRequestsServed, freePort, missingBinary, startAppServer, startNginx, waitForStatus, type Proc } from './processes.ts';
 
 /**
  * Real nginx (deploy/nginx.conf) in front of 3 app server processes sharing the local
@@ -33,7 +33,7 @@ function report(stats: LoadStats, lines: string[], log: (line: string) => void):
   for (const line of lines) log(line);
 }
 
-describe('failover: nginx in front of 3 app servers on MariaDB', { skip: mysql.skip }, () => {
+describe('failover: nginx in front of 3 app servers on MariaDB', { skip: mysql.skip ?? missingBinary('/usr/sbin/nginx') }, () => {
   const servers: Proc[] = [];
   const ports: number[] = [];
   let nginx: Awaited<ReturnType<typeof startNginx>>;

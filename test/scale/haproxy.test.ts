@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/connect.ts';
 import { dropCreatedDatabases, freshDatabase, testBackends } from '../helpers/backends.ts';
 import { insertRestaurant } from '../helpers/fixtures.ts';
 import { latencySummary, runLoad } from './load.ts';
-import { apiRequestsServed, freePort, startAppServer, startHaproxy, startNginx, waitForStatus, type Proc } from './processes.ts';
+import { apiRequestsServed, freePort, missingBinary, startAppServer, startHaproxy, startNginx, waitForStatus, type Proc } from './processes.ts';
 
 /**
  * HAProxy (deploy/haproxy.cfg, active /readyz checks) in front of 2 app servers on MariaDB:
@@ -33,7 +33,7 @@ function postFrom127002(base: string, slug: string, key: string): Promise<number
   });
 }
 
-describe('HAProxy in front of 2 app servers on MariaDB', { skip: mysql.skip }, () => {
+describe('HAProxy in front of 2 app servers on MariaDB', { skip: mysql.skip ?? missingBinary('/usr/sbin/haproxy') ?? missingBinary('/usr/sbin/nginx') }, () => {
   const servers: Proc[] = [];
   const ports: number[] = [];
   let haproxy: Awaited<ReturnType<typeof startHaproxy>>;

@@ -7,6 +7,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Real processes for the scale tests: app servers, nginx, HAProxy, on 127.0.0.1 only. */
 
+/** Why a test needing `binary` cannot run here (outside CI a missing binary skips; in CI it fails). */
+export function missingBinary(binary: string): string | undefined {
+  if (fs.existsSync(binary)) return undefined;
+  if (process.env.CI === 'true') throw new Error(`CI=true and ${binary} is missing (apt-get install nginx haproxy)`);
+  return `${binary} is not installed`;
+}
+
 export const SECRET_KEY = 'scale-test-secret-key-0123456789abcdef';
 
 export function tempDir(prefix: string): string {
