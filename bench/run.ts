@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import type { Backend } from '../src/db/database-url.ts';
+import { runBackend, type BackendResults } from './backend-run.ts';
+import { unreachable } from './bench-database.ts';
+import { describeMachine } from './machine.ts';
+import { renderReport } from './report.ts';
+import { loadSettings } from './settings.ts';
+
+/**
+ * `npm run bench`: availability GET, booking POST, the raw floor, 1k vs ~1M stored
+ * bookings and 1 vs 2 workers, on SQLite, MariaDB and PostgreSQL; writes BENCHMARKS.md.
+ *
+ *   BENCH_QUICK=1            ~2-minute smoke variant (short runs, 100k "large" set)
+ *   BENCH_BACKENDS=sqlite,…  only these backends
+ *   BENCH_OUT=file.md        write the report elsewhere
+ *   BENCH_PROFILE=0|1        profile the server when a target is missed (default: not in quick mode)
+ *   BENCH_DURATION=s, BENCH_CONNECTIONS=n, BENCH_LARGE=n   override run length, load, large set size
+ *   BENCH_MYSQL_URL / BENCH_POSTGRES_URL  servers to use (the database name is ignored)
+ */
+
+const log = (line: string) => process.stderr.write(line + '\n');
+
+async function main(): Promise<void> {
+  const settings = loadSettings();
+  const startedAt = new Date();
+  const machine = describeMachine();
+  log(`bench: ${settings.quick ? 'quick' : 'full'} run on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+  const results: BackendResults[] = [];
+  const skipped: { backend: Backend; reason: string }[] = [];
+  for (const backend of settings.backends) {
+    const problem = await unreachable(backend, settings);
+    if (problem) {
+      log(`${backend}: skipped (${problem})`);
+      skipped.push({ backend, reason: `server not reachable: ${problem}` });
+      continue;
+    }
+    results.push(await runBackend(backend, settings, log));
+  }
+  const elapsedSec = (Date.now() - startedAt.getTime()) / 1000;
+  fs.writeFileSync(settings.outFile, renderReport({ settings, machine, startedAt, elapsedSec, results, skipped }));
+  log(`bench: wrote ${settings.outFile} after ${Math.round(elapsedSec)} s`);
+}
+
+main().catch((error: unknown) => {
+  log(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exit(1);
+});
