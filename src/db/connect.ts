@@ -15,10 +15,19 @@ export interface DbOptions {
   acquireTimeoutMs?: number;
 }
 
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
 export interface Database {
   db: Kysely<DB>;
   backend: Backend;
   close(): Promise<void>;
+  /** connection pool usage (server backends), for /metrics */
+  poolStats?(): PoolStats;
 }
 
 /**
@@ -29,12 +38,13 @@ export const DEFAULT_POOL_MAX = 5;
 
 export function createDb(url: string, options: DbOptions = {}): Database {
   const parsed = parseDatabaseUrl(url);
-  const db = new Kysely<DB>({ dialect: createDialect(parsed, options) });
-  return { db, backend: parsed.backend, close: () => db.destroy() };
+  const { dialect, poolStats } = createDialect(parsed, options);
+  const db = new Kysely<DB>({ dialect });
+  return { db, backend: parsed.backend, close: () => db.destroy(), poolStats };
 }
 
 function createDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
-  if (parsed.backend === 'sqlite') return new ImmediateSqliteDialect(openSqlite(parsed.file!));
+  if (parsed.backend === 'sqlite') return { dialect: new ImmediateSqliteDialect(openSqlite(parsed.file!)), poolStats: undefined };
   if (parsed.backend === 'mysql') return createMysqlDialect(parsed, options);
   return createPostgresDialect(parsed, options);
 }
@@ -89,7 +99,15 @@ async function prepareMysqlSession(conn: DatabaseConnection): Promise<void> {
   }
 }
 
+/** mysql2 keeps its pool counts in private fields; read them defensively. */
+interface Mysql2PoolInternals {
+  _allConnections?: { length: number };
+  _freeConnections?: { length: number };
+  _connectionQueue?: { length: number };
+}
+
 function createMysqlDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
+  const max = options.poolMax ?? DEFAULT_POOL_MAX;
   const pool = mysql.createPool({
     ...mysqlConnectionOptions(parsed, true),
     connectionLimit: options.poolMax ?? DEFAULT_POOL_MAX,
@@ -97,10 +115,18 @@ function createMysqlDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
     idleTimeout: 60_000,
     queueLimit: 0,
   });
-  return new MysqlDialect({
+  const dialect = new MysqlDialect({
     pool: withAcquireTimeout(pool, options.acquireTimeoutMs ?? 5_000),
     onCreateConnection: prepareMysqlSession,
   });
+  const internals = pool as unknown as Mysql2PoolInternals;
+  const poolStats = (): PoolStats => ({
+    total: internals._allConnections?.length ?? 0,
+    idle: internals._freeConnections?.length ?? 0,
+    waiting: internals._connectionQueue?.length ?? 0,
+    max,
+  });
+  return { dialect, poolStats };
 }
 
 /** mysql2 pools wait forever for a free connection; bound it so an outage fails fast. */
@@ -161,5 +187,7 @@ function createPostgresDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
   } as pg.PoolConfig);
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', () => {});
-  return new PostgresDialect({ pool });
+  const max = options.poolMax ?? DEFAULT_POOL_MAX;
+  const poolStats = (): PoolStats => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
+  return { dialect: new PostgresDialect({ pool }), poolStats };
 }
