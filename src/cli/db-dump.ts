@@ -14,7 +14,10 @@ export function databaseUrlFrom(flags: { url?: string }): { url: string; option:
 }
 
 async function openOutput(file: string | undefined): Promise<{ out: Writable; done(): Promise<void> }> {
-  if (!file || file === '-') return { out: process.stdout, done: async () => {} };
+  if (!file || file === '-') {
+    process.stdout.on('error', () => {}); // e.g. EPIPE from `| head`: reported by the next write
+    return { out: process.stdout, done: async () => {} };
+  }
   const out = fs.createWriteStream(file, { flags: 'w' });
   await new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject));
   return {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { SCHEMA_VERSION } from '../migrate.ts';
-import type { Endpoint } from './endpoint.ts';
+import { TransferError, type Endpoint } from './endpoint.ts';
 import type { ProgressFactory } from './progress.ts';
 import { countRows, readBatches } from './read-rows.ts';
 import { checkSourceSchema } from './schema-check.ts';
@@ -17,8 +17,13 @@ export interface DumpHeader {
   createdAt: string;
 }
 
+function writeFailed(error: unknown): TransferError {
+  return new TransferError(`cannot write the dump: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+}
+
 async function write(out: Writable, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
+  if (out.errored) throw writeFailed(out.errored);
+  if (!out.write(text)) await once(out, 'drain').catch((error) => Promise.reject(writeFailed(error)));
 }
 
 /**
