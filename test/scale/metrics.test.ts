@@ -40,6 +40,10 @@ for (const backend of await testBackends()) {
       assert.equal(sample(text, 'http_request_duration_seconds_count', '{method="GET",route="/healthz",status="200"}'), 2);
       assert.equal(sample(text, 'tablebookings_email_outbox_pending'), 2);
       assert.match(text, /process_resident_memory_bytes/);
+      if (backend.name !== 'sqlite') {
+        assert.equal(sample(text, 'tablebookings_db_pool_connections', '{state="max"}'), 5);
+        assert.ok((sample(text, 'tablebookings_db_pool_connections', '{state="idle"}') ?? -1) >= 0);
+      }
     });
   });
 }
