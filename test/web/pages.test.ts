@@ -69,6 +69,14 @@ for (const backend of await testBackends()) {
       assert.equal(confirmation.headers['cache-control'], 'no-store');
     });
 
+    it('escapes what guests type', async () => {
+      const res = await client(t.app).post('/r/bistro/book', details('k-xss', '13:00', { name: '<script>alert(1)</script>', notes: '"><img src=x onerror=alert(1)>' }));
+      assert.equal(res.statusCode, 303);
+      const page = await client(t.app).get(res.headers.location as string);
+      assert.doesNotMatch(page.body, /<script>alert|<img src=x/);
+      assert.match(page.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    });
+
     it('shows validation errors next to their fields and keeps the input', async () => {
       const res = await client(t.app).post('/r/bistro/book', details('k-invalid', '19:00', { name: '', email: 'not-an-email' }));
       assert.equal(res.statusCode, 422);
