@@ -39,5 +39,5 @@ export function validateGuestDetails(input: GuestDetailsInput, options: { emailR
   const notes = optionalText(input.notes);
   if (notes && notes.length > 1000) errors.push({ field: 'notes', message: 'notes must be at most 1000 characters' });
   if (errors.length) throw new DomainError('validation', errors.map((e) => e.message).join('; '), { errors });
-  return { name, email: email?.toLowerCase() === email ? email : email, phone, notes };
+  return { name, email, phone, notes };
 }
