@@ -9,6 +9,7 @@ import { registerDbCopy } from './db-copy.ts';
 import { registerDbDump } from './db-dump.ts';
 import { registerDbLoad } from './db-load.ts';
 import { registerStaffCreate } from './staff-create.ts';
+import { registerDemo } from './demo.ts';
 
 dotenv.config({ quiet: true });
 
@@ -25,6 +26,7 @@ registerDbShell(db);
 registerDbCopy(db);
 registerDbDump(db);
 registerDbLoad(db);
+registerDemo(program);
 registerStaffCreate(program.command('staff').description('staff user commands'));
 
 await program.parseAsync(process.argv);
