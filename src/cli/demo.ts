@@ -8,7 +8,7 @@ import { createRestaurant } from '../staff/restaurant-admin.ts';
 import { createStaffUser } from '../staff/accounts.ts';
 import { addClosure } from '../staff/closures.ts';
 import { findStaffUserByEmail } from '../db/queries/staff-users.ts';
-import { prepareEmbeddedDatabase } from '../server/start-server.ts';
+import { prepareEmbeddedDatabase } from '../db/prepare-embedded.ts';
 import { DEMO_ADMIN, DEMO_RESTAURANTS, DEMO_STAFF } from './demo-data.ts';
 import { action, currentConfig, fail } from './run-command.ts';
 

@@ -2,10 +2,6 @@ import cluster from 'node:cluster';
 import os from 'node:os';
 import type { Command } from 'commander';
 import { ConfigError, parseWorkers } from '../config.ts';
-import { runPrimary } from '../server/cluster-primary.ts';
-import { runWorker } from '../server/cluster-worker.ts';
-import { createLogLine } from '../server/log-line.ts';
-import { runSingleProcess } from '../server/single-process.ts';
 import { action, currentConfig, fail } from './run-command.ts';
 
 interface ServeOptions {
@@ -38,8 +34,10 @@ export function registerServe(program: Command): void {
         const port = options.port !== undefined ? Number(options.port) : config.port;
         const host = options.host ?? config.host;
         const workers = workersOption(options.workers, config.workers);
-        if (cluster.isWorker) return runWorker(config, port, host);
-        if (workers <= 1) return runSingleProcess(config, port, host);
+        // Loaded here, so that the other commands do not load the whole app.
+        if (cluster.isWorker) return (await import('../server/cluster-worker.ts')).runWorker(config, port, host);
+        if (workers <= 1) return (await import('../server/single-process.ts')).runSingleProcess(config, port, host);
+        const [{ runPrimary }, { createLogLine }] = await Promise.all([import('../server/cluster-primary.ts'), import('../server/log-line.ts')]);
         await runPrimary(config, { workers, log: createLogLine(config.logLevel) });
       }),
     );

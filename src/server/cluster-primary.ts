@@ -4,7 +4,7 @@ import { nextBackoff } from './crash-backoff.ts';
 import { answerMetricsRequests } from './cluster-metrics.ts';
 import type { LogFn } from './log-line.ts';
 import { EXIT_CANNOT_START, SHUTDOWN } from './messages.ts';
-import { prepareEmbeddedDatabaseOnce } from './start-server.ts';
+import { prepareEmbeddedDatabaseOnce } from '../db/prepare-embedded.ts';
 
 export interface PrimaryOptions {
   workers: number;

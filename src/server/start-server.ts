@@ -2,8 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { createDb, type Database } from '../db/connect.ts';
-import { createDatabase } from '../db/create-database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { prepareEmbeddedDatabase } from '../db/prepare-embedded.ts';
 import { buildApp } from '../http/app.ts';
 import { startOutboxSender } from '../email/sender.ts';
 import { startHousekeeping } from './housekeeping.ts';
@@ -36,23 +35,6 @@ export function describeListenError(error: unknown, host: string, port: number):
   if (code === 'EACCES') return `cannot listen on ${host}:${port}: permission denied (ports below 1024 need privileges)`;
   if (code === 'EADDRNOTAVAIL') return `cannot listen on ${host}:${port}: no such address on this machine`;
   return undefined;
-}
-
-/** An embedded SQLite file needs nobody to run `db create` / `db migrate` first. */
-export async function prepareEmbeddedDatabase(config: Config, database: Database): Promise<void> {
-  if (database.backend !== 'sqlite') return;
-  await createDatabase(config.databaseUrl);
-  await migrateToLatest(database.db);
-}
-
-/** Opens the database once, prepares it when it is an embedded file, closes it again. */
-export async function prepareEmbeddedDatabaseOnce(config: Config): Promise<void> {
-  const database = createDb(config.databaseUrl, { poolMax: 1 });
-  try {
-    await prepareEmbeddedDatabase(config, database);
-  } finally {
-    await database.close();
-  }
 }
 
 /** One app server process: database pool, app, listening socket, graceful stop. */
