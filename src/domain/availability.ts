@@ -11,6 +11,8 @@ export interface AvailabilityQuery {
   mode?: BookingMode;
   /** a booking being changed: its own occupancy does not count */
   ignoreBookingId?: string;
+  /** slotGrid(rules, date, party) when the caller has it already */
+  grid?: readonly Slot[];
 }
 
 /**
@@ -33,7 +35,7 @@ export function availableSlots(
   const fitting = fittingTables(tables, party);
   if (fitting.length === 0) return [];
   const earliest = earliestStart(rules, now, query.mode ?? 'guest');
-  return slotGrid(rules, date, party).filter(
+  return (query.grid ?? slotGrid(rules, date, party)).filter(
     (s) =>
       s.startsAt >= earliest &&
       fitting.some((t) => isTableFree(t.id, occupancy, s.startsAt, s.endsAt, query.ignoreBookingId)),

@@ -25,10 +25,19 @@ export function periodsOn(rules: Pick<RestaurantRules, 'hours'>, date: string): 
   return rules.hours.filter((p) => p.weekday === weekday);
 }
 
+/** Milliseconds of `date` + `minutes` read as if the wall clock were UTC. */
+function wallClockMs(date: string, minutes: number): number {
+  return Date.parse(`${date}T00:00:00Z`) + minutes * MINUTE_MS;
+}
+
 /**
  * Starts of one period: every `interval` wall-clock minutes from `opens`, skipping
  * local times that do not exist, first occurrence of repeated ones, keeping only
  * starts whose elapsed dining time ends by the period's end instant.
+ *
+ * When the zone's offset is the same at both ends of the period (no DST change inside
+ * it: every day but two a year), each start is wall clock minus that offset; only on
+ * transition days is every start resolved through the time-zone database.
  */
 function periodSlots(
   period: ServicePeriod,
@@ -40,9 +49,12 @@ function periodSlots(
   const span = periodSpan(period);
   if (!span || interval <= 0) return [];
   const endMs = localToInstantLenient(date, span.closes, zone);
+  const openMs = localToInstant(date, span.opens, zone);
+  const offset = openMs === null ? null : wallClockMs(date, span.opens) - openMs;
+  const steady = offset !== null && wallClockMs(date, span.closes) - endMs === offset;
   const slots: Slot[] = [];
   for (let m = span.opens; m < span.closes; m += interval) {
-    const startsAt = localToInstant(date, m, zone);
+    const startsAt = steady ? wallClockMs(date, m) - offset : localToInstant(date, m, zone);
     if (startsAt === null) continue;
     const endsAt = startsAt + minutes * MINUTE_MS;
     if (endsAt > endMs) continue;

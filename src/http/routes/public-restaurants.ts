@@ -4,8 +4,7 @@ import type { AppDeps } from '../deps.ts';
 import { bookingDepsFor } from '../booking-deps-for.ts';
 import { getAvailability } from '../../bookings/get-availability.ts';
 import { listRestaurants } from '../../db/queries/restaurants.ts';
-import { validationError } from '../../domain/errors.ts';
-import { isIsoDate, localDateOf } from '../../domain/clock-time.ts';
+import { localDateOf } from '../../domain/clock-time.ts';
 import { DateString, problemResponses, SlugParams, Slot } from '../schemas.ts';
 
 const AvailabilityQuery = Type.Object({
@@ -49,12 +48,5 @@ export function registerPublicRestaurantRoutes(app: FastifyInstance, deps: AppDe
       querystring: AvailabilityQuery,
       response: { 200: Type.Object({ restaurant: Type.String(), date: Type.String(), party: Type.Integer(), timezone: Type.String(), slots: Type.Array(Slot) }), ...problemResponses(404, 422) },
     },
-  }, async (request) => {
-    const { date } = request.query;
-    const party = Number(request.query.party);
-    if (!isIsoDate(date)) throw validationError('date', 'date is not a real calendar date (YYYY-MM-DD)');
-    const ctx = await bookings.cache.load(deps.database.db, request.params.slug);
-    if (party < 1 || party > ctx.rules.maxPartySize) throw validationError('party', `party must be from 1 to ${ctx.rules.maxPartySize}`);
-    return getAvailability(bookings, request.params.slug, date, party);
-  });
+  }, async (request) => getAvailability(bookings, request.params.slug, request.query.date, Number(request.query.party)));
 }
