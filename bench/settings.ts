@@ -13,6 +13,8 @@ export interface BenchSettings {
   smallBookings: number;
   largeBookings: number;
   workersRun: boolean;
+  /** alternating 1-connection rounds (1k server, large server) for the latency ratio */
+  latencyRounds: number;
   /** profile the server (node --cpu-prof) when a throughput target is missed */
   profileOnMiss: boolean;
   profileSec: number;
@@ -50,6 +52,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
     smallBookings: 1000,
     largeBookings: positive(env.BENCH_LARGE, quick ? 100_000 : 1_000_000),
     workersRun: !quick,
+    latencyRounds: quick ? 1 : 3,
     profileOnMiss: env.BENCH_PROFILE ? env.BENCH_PROFILE === '1' : !quick,
     profileSec: 5,
     outFile: env.BENCH_OUT || 'BENCHMARKS.md',
