@@ -4,11 +4,10 @@ import { occupancyBetween } from '../db/queries/bookings.ts';
 import { availableSlots, nearestAlternatives } from '../domain/availability.ts';
 import type { BookingMode } from '../domain/booking-window.ts';
 import { DomainError } from '../domain/errors.ts';
-import { slotGrid } from '../domain/slot-grid.ts';
 import { pickTable } from '../domain/tables.ts';
 import type { Slot, TableInfo } from '../domain/types.ts';
 import { presentSlot } from './presenter.ts';
-import type { RestaurantContext } from './restaurant-context.ts';
+import { gridFor, type RestaurantContext } from './restaurant-context.ts';
 
 /** The smallest free fitting table for the slot, reading live bookings in the transaction. */
 export async function findFreeTable(trx: Kysely<DB>, ctx: RestaurantContext, slot: Slot, party: number, ignoreBookingId?: string): Promise<TableInfo | null> {
@@ -22,7 +21,7 @@ export async function slotUnavailable(
   ctx: RestaurantContext,
   request: { slot: Slot; party: number; now: number; mode: BookingMode; ignoreBookingId?: string },
 ): Promise<DomainError> {
-  const grid = slotGrid(ctx.rules, request.slot.date, request.party);
+  const grid = gridFor(ctx, request.slot.date, request.party);
   const from = grid.length ? grid[0].startsAt : request.slot.startsAt;
   const to = grid.length ? Math.max(...grid.map((s) => s.endsAt)) : request.slot.endsAt;
   const occupancy = await occupancyBetween(trx, ctx.row.id, from, to);
@@ -32,6 +31,7 @@ export async function slotUnavailable(
     now: request.now,
     mode: request.mode,
     ignoreBookingId: request.ignoreBookingId,
+    grid,
   });
   const alternatives = nearestAlternatives(free, request.slot.startsAt, 3).map(presentSlot);
   const detail = alternatives.length

@@ -3,9 +3,9 @@ import { availableSlots } from '../domain/availability.ts';
 import type { BookingMode } from '../domain/booking-window.ts';
 import { isIsoDate } from '../domain/clock-time.ts';
 import { validationError } from '../domain/errors.ts';
-import { slotGrid } from '../domain/slot-grid.ts';
 import type { BookingDeps } from './booking-deps.ts';
 import { presentSlot } from './presenter.ts';
+import { gridFor } from './restaurant-context.ts';
 
 export interface AvailabilityJson {
   restaurant: string;
@@ -28,7 +28,7 @@ export async function getAvailability(deps: BookingDeps, slug: string, date: str
   }
   const now = deps.clock();
   const base = { restaurant: ctx.row.slug, date, party, timezone: ctx.row.timezone };
-  const grid = slotGrid(ctx.rules, date, party);
+  const grid = gridFor(ctx, date, party);
   const query = { date, party, now, mode, grid };
   // Without any booking, would anything be free? If not, skip the database.
   if (availableSlots(ctx.rules, ctx.tables, [], query).length === 0) return { ...base, slots: [] };

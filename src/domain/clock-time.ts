@@ -56,7 +56,8 @@ export function localTimeOf(instantMs: number, zone: string): string {
 
 /** RFC 3339 UTC with seconds precision, e.g. "2026-05-01T18:00:00Z". */
 export function toIsoUtc(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: 'utc' }).toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
+  const iso = new Date(Math.floor(ms / 1000) * 1000).toISOString(); // no zone math needed for UTC
+  return `${iso.slice(0, 19)}Z`;
 }
 
 export function isValidZone(zone: string): boolean {
