@@ -78,7 +78,10 @@ async function withProcess<T>(start: Promise<{ proc: Proc; url: string }>, body:
 /** Runs one scenario against a server started with `--cpu-prof`, and summarises the profile. */
 async function profiled(ctx: Ctx, kind: Kind): Promise<ProfileSummary | undefined> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tb-bench-prof-${kind}-`));
-  await withProcess(startAppServer({ databaseUrl: ctx.small.url, cpuProfDir: dir }), (url) => measure(ctx, url, kind, `${kind} (profiled)`, { seconds: ctx.settings.profileSec }));
+  await withProcess(startAppServer({ databaseUrl: ctx.small.url, cpuProfDir: dir }), (url) =>
+    // no separate warm-up: the gap while the load generator starts would show as idle time
+    measure(ctx, url, kind, `${kind} (profiled)`, { seconds: ctx.settings.profileSec, warm: true }),
+  );
   const file = newestProfile(dir);
   if (!file) {
     ctx.log(`  no CPU profile was written in ${dir}`);

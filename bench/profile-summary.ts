@@ -22,6 +22,8 @@ export interface ProfileSummary {
   topAreas: [string, number][];
   /** [our src/ function, inclusive %] (time in it and everything it called) */
   topOwnInclusive: [string, number][];
+  /** [our src/ function, %]: Luxon self time attributed to the nearest src/ function calling it */
+  luxonCallers: [string, number][];
 }
 
 function shortUrl(url: string): string {
@@ -67,7 +69,7 @@ interface Profile {
 
 /**
  * Hits per node id, counting only samples from the first one inside a use case
- * (src/bookings/) on: the process start-up (module loading, tsx compiling) is left out.
+ * (src/bookings/) to the last one: start-up (module loading, tsx compiling) and shutdown are left out.
  */
 function hitsUnderLoad(profile: Profile, parent: Map<number, ProfileNode>): Map<number, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -78,8 +80,10 @@ function hitsUnderLoad(profile: Profile, parent: Map<number, ProfileNode>): Map<
   };
   const first = samples.findIndex(inUseCase);
   if (first < 0) return new Map(profile.nodes.map((n) => [n.id, n.hitCount ?? 0]));
+  let last = samples.length - 1;
+  while (last > first && !inUseCase(samples[last])) last--;
   const hits = new Map<number, number>();
-  for (const id of samples.slice(first)) hits.set(id, (hits.get(id) ?? 0) + 1);
+  for (const id of samples.slice(first, last + 1)) hits.set(id, (hits.get(id) ?? 0) + 1);
   return hits;
 }
 
@@ -99,6 +103,20 @@ function ownInclusive(nodes: ProfileNode[], parent: Map<number, ProfileNode>, hi
     }
   }
   return inclusive;
+}
+
+/** Self time in one package, attributed to the nearest of our src/ functions on the stack. */
+function callersOf(pkg: string, nodes: ProfileNode[], parent: Map<number, ProfileNode>, hitsOf: Map<number, number>): Map<string, number> {
+  const callers = new Map<string, number>();
+  for (const node of nodes) {
+    const hits = hitsOf.get(node.id) ?? 0;
+    if (!hits || area(node.callFrame.url, node.callFrame.functionName) !== pkg) continue;
+    let at: ProfileNode | undefined = node;
+    while (at && !shortUrl(at.callFrame.url).startsWith('src/')) at = parent.get(at.id);
+    const name = at ? frameName(at) : '(no caller of ours)';
+    callers.set(name, (callers.get(name) ?? 0) + hits);
+  }
+  return callers;
 }
 
 /** Self time by function and by area, and inclusive time of our functions, while under load. */
@@ -130,6 +148,7 @@ export function summariseProfile(file: string, n = 15): ProfileSummary {
     topFunctions: top(byFunction, busy, n),
     topAreas: top(byArea, busy, 12),
     topOwnInclusive: top(ownInclusive(profile.nodes, parent, hitsOf), busy, 10),
+    luxonCallers: top(callersOf('luxon', profile.nodes, parent, hitsOf), busy, 6),
   };
 }
 

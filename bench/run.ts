@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Backend } from '../src/db/database-url.ts';
 import { runBackend, type BackendResults } from './backend-run.ts';
 import { unreachable } from './bench-database.ts';
 import { describeMachine } from './machine.ts';
-import { renderReport } from './report.ts';
+import { renderReport, type Report } from './report.ts';
 import { loadSettings } from './settings.ts';
 
 /**
@@ -14,14 +16,26 @@ import { loadSettings } from './settings.ts';
  *   BENCH_BACKENDS=sqlite,…  only these backends
  *   BENCH_OUT=file.md        write the report elsewhere
  *   BENCH_PROFILE=0|1        profile the server when a target is missed (default: not in quick mode)
+ *   BENCH_RENDER=file.json   only re-render the report from a previous run's saved results
  *   BENCH_DURATION=s, BENCH_CONNECTIONS=n, BENCH_LARGE=n   override run length, load, large set size
  *   BENCH_MYSQL_URL / BENCH_POSTGRES_URL  servers to use (the database name is ignored)
  */
 
 const log = (line: string) => process.stderr.write(line + '\n');
 
+const SAVED = path.join(os.tmpdir(), 'tablebookings-bench-results.json');
+
+function render(report: Report, outFile: string): void {
+  fs.writeFileSync(outFile, renderReport(report));
+  log(`bench: wrote ${outFile} (results saved in ${SAVED}; BENCH_RENDER=${SAVED} re-renders them)`);
+}
+
 async function main(): Promise<void> {
   const settings = loadSettings();
+  if (process.env.BENCH_RENDER) {
+    const saved = JSON.parse(fs.readFileSync(process.env.BENCH_RENDER, 'utf8')) as Report;
+    return render({ ...saved, startedAt: new Date(saved.startedAt) }, settings.outFile);
+  }
   const startedAt = new Date();
   const machine = describeMachine();
   log(`bench: ${settings.quick ? 'quick' : 'full'} run on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
@@ -37,8 +51,10 @@ async function main(): Promise<void> {
     results.push(await runBackend(backend, settings, log));
   }
   const elapsedSec = (Date.now() - startedAt.getTime()) / 1000;
-  fs.writeFileSync(settings.outFile, renderReport({ settings, machine, startedAt, elapsedSec, results, skipped }));
-  log(`bench: wrote ${settings.outFile} after ${Math.round(elapsedSec)} s`);
+  const report: Report = { settings, machine, startedAt, elapsedSec, results, skipped };
+  fs.writeFileSync(SAVED, JSON.stringify(report, null, 1));
+  log(`bench: done after ${Math.round(elapsedSec)} s`);
+  render(report, settings.outFile);
 }
 
 main().catch((error: unknown) => {
