@@ -109,6 +109,7 @@ function combine(results: LoadResult[]): LoadResult {
     timeouts: results.reduce((s, r) => s + r.timeouts, 0),
     planned: 0,
     durationSec: results.reduce((s, r) => s + r.durationSec, 0),
+    clientCores: median(results.map((r) => r.clientCores)),
   };
 }
 

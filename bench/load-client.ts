@@ -28,6 +28,8 @@ export interface LoadResult {
   /** requests built by the plan: the next run's offset */
   planned: number;
   durationSec: number;
+  /** CPU the load generator itself used, in cores (1 = one core busy all the time) */
+  clientCores: number;
 }
 
 type Req = { method?: string; path?: string; body?: string | Buffer; headers?: Record<string, string> };
@@ -56,6 +58,7 @@ function percentile(sorted: number[], q: number): number {
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2]) as LoadSpec;
   const counter = { n: spec.offset };
+  const cpuBefore = process.cpuUsage();
   const latencies: number[] = [];
   const instance = autocannon({
     url: spec.url,
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
   });
   const result = await instance;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   const statusCounts: Record<string, number> = {};
   for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCounts[code] = (stats as { count: number }).count;
@@ -82,6 +86,7 @@ async function main(): Promise<void> {
     timeouts: result.timeouts,
     planned: counter.n,
     durationSec: result.duration,
+    clientCores: round((cpu.user + cpu.system) / 1e6 / Math.max(0.001, result.duration)),
   };
   process.stdout.write(JSON.stringify(out) + '\n');
 }

@@ -103,6 +103,18 @@ function workersSection(results: BackendResults[]): string {
   return `## Availability, 1 vs 2 workers (\`serve --workers 2\`, large data set)\n\n${table(['backend', '1 worker req/s', '2 workers req/s', 'speed-up', '2 workers p50 ms', 'responses'], rows)}\n\nWith 2 cores shared by the load generator and the database, a second worker can only win what the first left idle.`;
 }
 
+function notesSection(results: BackendResults[]): string {
+  if (results.length === 0) return '';
+  const floorCpu = results.map((r) => `${NAMES[r.backend]} ${Math.round(r.floorSmall.clientCores * 100)} %`).join(', ');
+  const oursCpu = results.map((r) => `${NAMES[r.backend]} ${Math.round(r.availabilitySmall.clientCores * 100)} %`).join(', ');
+  return `## Notes on reading these figures
+
+- Everything runs on the same cores: the load generator, the app server (or the raw floor) and, for MariaDB and PostgreSQL, the database server. During the raw-floor runs autocannon itself used ${floorCpu} of one core; during our availability runs ${oursCpu}. So the floor is partly bounded by the load generator and the database server rather than by the driver, and the "ours / floor" fraction is measured against a floor that would be higher on a machine with spare cores.
+- "Socket writes" in the profiles (\`writev\`, mysql2's \`writeBuffer\`) are the system calls sending responses and queries; with the database server on the same two cores they also absorb the time the kernel spends scheduling it.
+- A second worker helps only as far as a core is idle: on SQLite the database lives inside the worker, so two workers use both cores; with MariaDB/PostgreSQL the database server and the load generator already keep both cores busy.
+- Numbers move between runs (other engineers' test suites run on this machine): compare the ratios within one run.`;
+}
+
 function profileBlock(title: string, p: ProfileSummary): string {
   const rows = (list: [string, number][], code: boolean) => list.map(([f, v]) => `| ${code ? `\`${f.replace(/\|/g, '\\|')}\`` : f} | ${v} % |`).join('\n');
   return `#### ${title}
@@ -144,6 +156,7 @@ export function renderReport(report: Report): string {
     bookingSection(report.results),
     scaleSection(report.results, report.settings),
     workersSection(report.results),
+    notesSection(report.results),
     profilesSection(report.results),
   ].filter(Boolean).join('\n\n') + '\n';
 }
