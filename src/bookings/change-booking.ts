@@ -10,6 +10,7 @@ import type { BookingDeps } from './booking-deps.ts';
 import { present, type ManagedBooking } from './managed-booking.ts';
 import type { BookingJson } from './presenter.ts';
 import { RetryTransaction, runTransaction } from './run-transaction.ts';
+import { gridFor } from './restaurant-context.ts';
 
 export interface BookingChanges {
   date?: string;
@@ -47,7 +48,8 @@ export async function changeBooking(deps: BookingDeps, m: ManagedBooking, change
   }
   if (!moving) return notes === undefined ? present(m) : updateNotes(deps, m, notes, now);
   const party = changes.party ?? Number(row.party);
-  const slot = resolveStart(ctx.rules, { date: changes.date ?? row.service_date, time: changes.time ?? row.local_time, party, now, mode: actor });
+  const gridOf = (date: string, size: number) => gridFor(ctx, date, size);
+  const slot = resolveStart(ctx.rules, { date: changes.date ?? row.service_date, time: changes.time ?? row.local_time, party, now, mode: actor, gridOf });
   const updated = await runTransaction(deps.db, async (trx) => {
     const current = await freshRow(trx, row);
     const table = await findFreeTable(trx, ctx, slot, party, current.id);

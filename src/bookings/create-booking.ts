@@ -12,7 +12,7 @@ import { findFreeTable, slotUnavailable } from './assign-table.ts';
 import type { BookingDeps } from './booking-deps.ts';
 import { claimKey, findAnswer, keepAnswer, KeyAlreadyUsed, requestHash, type IdempotencyScope, type KeptAnswer } from './idempotency.ts';
 import { presentBooking, type BookingJson } from './presenter.ts';
-import type { RestaurantContext } from './restaurant-context.ts';
+import { gridFor, type RestaurantContext } from './restaurant-context.ts';
 import { runTransaction } from './run-transaction.ts';
 import { manageUrl, newManageToken, sha256Hex } from './tokens.ts';
 
@@ -33,7 +33,8 @@ export async function createBooking(deps: BookingDeps, input: CreateBookingInput
   const ctx = await deps.cache.load(deps.db, input.slug);
   const now = deps.clock();
   const { body } = input;
-  const slot = resolveStart(ctx.rules, { date: String(body.date ?? ''), time: String(body.time ?? ''), party: Number(body.party), now, mode: input.mode });
+  const gridOf = (date: string, party: number) => gridFor(ctx, date, party);
+  const slot = resolveStart(ctx.rules, { date: String(body.date ?? ''), time: String(body.time ?? ''), party: Number(body.party), now, mode: input.mode, gridOf });
   const guest = validateGuestDetails(body, { emailRequired: input.source !== 'staff' });
   const idem: IdempotencyScope | undefined = input.idempotencyKey
     ? { restaurantId: ctx.row.id, scope: SCOPE, key: input.idempotencyKey, requestHash: requestHash(body) }

@@ -13,6 +13,8 @@ export interface StartRequest {
   party: number;
   now: number;
   mode: BookingMode;
+  /** the slot grid of a valid date and party, when the caller keeps them (memoized) */
+  gridOf?: (date: string, party: number) => readonly Slot[];
 }
 
 /** Restaurant-local today and the last bookable date (today + window, inclusive). */
@@ -102,7 +104,8 @@ export function resolveStart(rules: RestaurantRules, req: StartRequest): Slot {
     throw new DomainError('validation', errors.map((e) => e.message).join('; '), { errors });
   }
   checkDate(rules, req.date, req.now);
-  const slot = slotGrid(rules, req.date, req.party).find((s) => s.time === req.time);
+  const grid = req.gridOf ? req.gridOf(req.date, req.party) : slotGrid(rules, req.date, req.party);
+  const slot = grid.find((s) => s.time === req.time);
   const inTime = slot !== undefined && slot.startsAt >= earliestStart(rules, req.now, req.mode);
   // Yesterday is only open for the after-midnight part of a period still running.
   if (!inTime && req.date < bookableDateRange(rules, req.now).today) {
