@@ -1,4 +1,5 @@
 import type { BackendResults } from './backend-run.ts';
+import { formatStatuses, type LoadResult } from './load.ts';
 import type { ProfileSummary } from './profile-summary.ts';
 import { TARGETS } from './settings.ts';
 
@@ -18,14 +19,28 @@ export function largeRatio(r: BackendResults): number {
 
 const mark = (ok: boolean) => (ok ? '✅ met' : '❌ missed');
 
+/** A run counts only when (nearly) every answer was a success. */
+export function validRun(r: LoadResult): boolean {
+  const total = Object.values(r.statusCounts).reduce((a, b) => a + b, 0);
+  const ok = Object.entries(r.statusCounts).filter(([code]) => code.startsWith('2')).reduce((a, [, n]) => a + n, 0);
+  return total > 0 && ok / total >= 0.99 && r.errors + r.timeouts <= total * 0.01;
+}
+
+function judged(runs: LoadResult[], text: string, ok: boolean): string {
+  const bad = runs.filter((r) => !validRun(r));
+  if (bad.length === 0) return `${text} ${mark(ok)}`;
+  return `⚠️ not measured: failed responses (${bad.map(formatStatuses).join('; ')})`;
+}
+
 export function targetRows(results: BackendResults[], largeBookings: number): string[][] {
-  const floor = results.map((r) => `${Math.round(floorFraction(r) * 100)} % ${mark(floorFraction(r) >= TARGETS.floorFraction)}`);
+  const floor = results.map((r) => judged([r.availabilitySmall, r.floorSmall], `${Math.round(floorFraction(r) * 100)} %`, floorFraction(r) >= TARGETS.floorFraction));
   const booking = results.map((r) => {
     const target = TARGETS.bookingPerSec[r.backend];
     const value = `${round(r.booking.requestsPerSec)}/s`;
-    return target ? `${value} ${mark(r.booking.requestsPerSec >= target)}` : `${value} (no target)`;
+    if (!target) return validRun(r.booking) ? `${value} (no target)` : judged([r.booking], value, false);
+    return judged([r.booking], value, r.booking.requestsPerSec >= target);
   });
-  const ratio = results.map((r) => `${largeRatio(r).toFixed(2)}× ${mark(largeRatio(r) <= TARGETS.largeToSmallP50)}`);
+  const ratio = results.map((r) => judged([r.singleSmall, r.singleLarge], `${largeRatio(r).toFixed(2)}×`, largeRatio(r) <= TARGETS.largeToSmallP50));
   return [
     [`Availability GET ≥ ${TARGETS.floorFraction * 100} % of the raw floor's req/s`, ...floor],
     ['Booking POST, no contention: ≥ 2k/s SQLite, ≥ 1k/s MariaDB', ...booking],
@@ -87,10 +102,12 @@ function ratioNote(r: BackendResults): string {
 export function missNotes(results: BackendResults[]): string {
   const notes: string[] = [];
   for (const r of results) {
-    if (floorFraction(r) < TARGETS.floorFraction) notes.push(floorNote(r));
+    if (validRun(r.availabilitySmall) && floorFraction(r) < TARGETS.floorFraction) notes.push(floorNote(r));
     const target = TARGETS.bookingPerSec[r.backend];
-    if (target && r.booking.requestsPerSec < target) notes.push(bookingNote(r, target));
-    if (largeRatio(r) > TARGETS.largeToSmallP50) notes.push(ratioNote(r));
+    if (target && validRun(r.booking) && r.booking.requestsPerSec < target) notes.push(bookingNote(r, target));
+    if (validRun(r.singleLarge) && largeRatio(r) > TARGETS.largeToSmallP50) notes.push(ratioNote(r));
+    const failed = [r.floorSmall, r.floorLarge, r.availabilitySmall, r.availabilityLarge, r.singleSmall, r.singleLarge, r.booking, ...(r.workers2 ? [r.workers2] : [])].filter((x) => !validRun(x));
+    if (failed.length) notes.push(`- **${NAMES[r.backend]}: ${failed.length} run(s) answered mostly errors** (${failed.map(formatStatuses).join('; ')}): those figures are not measurements of a working server; look at the server's log and rerun.`);
   }
   if (notes.length === 0) return '';
   return `### Where a target was missed, and why\n\n${notes.join('\n')}`;
