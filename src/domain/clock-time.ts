@@ -20,33 +20,52 @@ export function formatHHMM(minutes: number): string {
   return `${hh}:${mm}`;
 }
 
-function utcDate(date: string): DateTime {
-  return DateTime.fromISO(date, { zone: 'utc' });
+const DAY_MS = 86_400_000;
+
+/** Midnight UTC of a "YYYY-MM-DD" as epoch ms, or NaN. Plain calendar arithmetic: no zone. */
+function utcMidnight(date: string): number {
+  return typeof date === 'string' && ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
 }
 
-/** Strict real calendar date "YYYY-MM-DD". */
+function isoDateOfUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Strict real calendar date "YYYY-MM-DD" (years 0001–9999). */
 export function isIsoDate(s: string): boolean {
-  if (typeof s !== 'string' || !ISO_DATE.test(s)) return false;
-  const d = utcDate(s);
-  return d.isValid && d.toISODate() === s;
+  const ms = utcMidnight(s);
+  return Number.isFinite(ms) && isoDateOfUtc(ms) === s;
 }
 
 export function addDays(date: string, n: number): string {
-  const d = utcDate(date);
-  if (!d.isValid) throw new RangeError(`not a date: ${date}`);
-  return d.plus({ days: n }).toISODate() as string;
+  const ms = utcMidnight(date);
+  if (!Number.isFinite(ms)) throw new RangeError(`not a date: ${date}`);
+  return isoDateOfUtc(ms + n * DAY_MS);
 }
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  const d = utcDate(date);
-  if (!d.isValid) throw new RangeError(`not a date: ${date}`);
-  return d.weekday;
+  const ms = utcMidnight(date);
+  if (!Number.isFinite(ms)) throw new RangeError(`not a date: ${date}`);
+  return ((new Date(ms).getUTCDay() + 6) % 7) + 1;
 }
 
-/** Restaurant-local calendar date "YYYY-MM-DD" of an instant. */
+const localDates = new Map<string, string>();
+
+/**
+ * Restaurant-local calendar date "YYYY-MM-DD" of an instant. A local date only changes on
+ * a whole minute (every zone offset is whole minutes), so results are memoized per zone and
+ * minute in a small bounded map.
+ */
 export function localDateOf(instantMs: number, zone: string): string {
-  return DateTime.fromMillis(instantMs, { zone }).toISODate() as string;
+  const key = `${zone}|${Math.floor(instantMs / 60_000)}`;
+  let date = localDates.get(key);
+  if (date === undefined) {
+    date = DateTime.fromMillis(instantMs, { zone }).toISODate() as string;
+    if (localDates.size >= 1024) localDates.clear();
+    localDates.set(key, date);
+  }
+  return date;
 }
 
 /** Restaurant-local wall-clock time "HH:MM" of an instant. */
@@ -67,9 +86,9 @@ export function isValidZone(zone: string): boolean {
 function localDateTime(date: string, minutes: number, zone: string): DateTime {
   const day = addDays(date, Math.floor(minutes / MINUTES_PER_DAY));
   const m = ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-  const d = utcDate(day);
+  const [year, month, dayOfMonth] = day.split('-').map(Number);
   return DateTime.fromObject(
-    { year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 },
+    { year, month, day: dayOfMonth, hour: Math.floor(m / 60), minute: m % 60 },
     { zone },
   );
 }
