@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { createDb, type Database } from '../src/db/connect.ts';
 import { createDatabase, dropDatabase } from '../src/db/create-database.ts';
-import type { Backend } from '../src/db/database-url.ts';
+import { redactUrl, type Backend } from '../src/db/database-url.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { BenchSettings } from './settings.ts';
 
@@ -57,7 +57,9 @@ export async function freshBenchDatabase(backend: Backend, settings: BenchSettin
     database,
     async drop() {
       await database.close().catch(() => {});
-      await dropDatabase(url);
+      await dropDatabase(url).catch((error: unknown) => {
+        process.stderr.write(`could not drop ${redactUrl(url)}: ${(error as Error).message}\n`);
+      });
     },
   };
 }

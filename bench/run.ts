@@ -48,7 +48,14 @@ async function main(): Promise<void> {
       skipped.push({ backend, reason: `server not reachable: ${problem}` });
       continue;
     }
-    results.push(await runBackend(backend, settings, log));
+    try {
+      results.push(await runBackend(backend, settings, log));
+    } catch (error) {
+      // one backend failing (e.g. its server stopped mid-run) must not lose the others' results
+      const reason = error instanceof Error ? error.message : String(error);
+      log(`${backend}: failed (${reason})`);
+      skipped.push({ backend, reason: `the run failed: ${reason}` });
+    }
   }
   const elapsedSec = (Date.now() - startedAt.getTime()) / 1000;
   const report: Report = { settings, machine, startedAt, elapsedSec, results, skipped };
