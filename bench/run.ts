@@ -25,8 +25,12 @@ const log = (line: string) => process.stderr.write(line + '\n');
 
 const SAVED = path.join(os.tmpdir(), 'tablebookings-bench-results.json');
 
+/** Measurements made by other commands (db copy, the scale tests), kept by hand and appended. */
+const OTHER = path.join(path.dirname(new URL(import.meta.url).pathname), 'other-measurements.md');
+
 function render(report: Report, outFile: string): void {
-  fs.writeFileSync(outFile, renderReport(report));
+  const other = fs.existsSync(OTHER) ? `\n${fs.readFileSync(OTHER, 'utf8')}` : '';
+  fs.writeFileSync(outFile, renderReport(report) + other);
   log(`bench: wrote ${outFile} (results saved in ${SAVED}; BENCH_RENDER=${SAVED} re-renders them)`);
 }
 
