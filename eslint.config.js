@@ -31,4 +31,10 @@ export default tseslint.config(
     files: ['src/db/migrations/**/*.ts', 'src/db/migrate.ts', 'src/db/transfer/**/*.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // Load tests record timestamps in try blocks and report them in finally; the initial
+    // values are the "never happened" answer, not useless.
+    files: ['test/**/*.ts'],
+    rules: { 'no-useless-assignment': 'off' },
+  },
 );
