@@ -1,18 +1,11 @@
 import { isValidZone, parseHHMM } from './clock-time.ts';
 import type { FieldError } from './errors.ts';
-import type { DurationRule, ServicePeriod } from './types.ts';
+import type { RestaurantRules } from './types.ts';
 
-export interface RestaurantSettings {
+/** What a restaurant is configured with: its booking rules (without closures), slug and name. */
+export interface RestaurantSettings extends Omit<RestaurantRules, 'closures'> {
   slug: string;
   name: string;
-  timezone: string;
-  slotIntervalMinutes: number;
-  bookingWindowDays: number;
-  minNoticeMinutes: number;
-  cancelCutoffMinutes: number;
-  maxPartySize: number;
-  durations: DurationRule[];
-  hours: ServicePeriod[];
 }
 
 /** Any subset of the settings, values not yet trusted (e.g. a PATCH body). */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB, RestaurantsTable } from '../db/schema.ts';
 import { DomainError, type FieldError } from '../domain/errors.ts';
-import { DEFAULT_SETTINGS, validateRestaurantSettings, type RestaurantSettingsInput } from '../domain/restaurant-rules.ts';
+import { DEFAULT_SETTINGS, validateRestaurantSettings, type RestaurantSettings, type RestaurantSettingsInput } from '../domain/restaurant-rules.ts';
 import type { DurationRule, ServicePeriod } from '../domain/types.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { findRestaurantRef, findRestaurantRow, insertRestaurant, listHours, replaceHours, updateRestaurantRow } from '../db/queries/restaurant-admin.ts';
@@ -30,17 +30,7 @@ export interface NewRestaurant extends RestaurantFields {
   tables?: TableInput[];
 }
 
-export interface RestaurantView {
-  slug: string;
-  name: string;
-  timezone: string;
-  slotIntervalMinutes: number;
-  bookingWindowDays: number;
-  minNoticeMinutes: number;
-  cancelCutoffMinutes: number;
-  maxPartySize: number;
-  durations: DurationRule[];
-  hours: ServicePeriod[];
+export interface RestaurantView extends RestaurantSettings {
   tables: TableView[];
 }
 
