@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.ts';
+import { rejectNulCharacters } from './reject-nul.ts';
 import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerMetrics } from './metrics.ts';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return parseJson(request, text, done);
   });
   requireJsonForApiWrites(app);
+  rejectNulCharacters(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

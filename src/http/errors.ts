@@ -88,6 +88,8 @@ export function toProblem(error: unknown): Problem {
   if (e instanceof SyntaxError || (e?.statusCode === 400 && typeof e.message === 'string')) {
     return problem(400, 'The body is not valid JSON.', 'malformed');
   }
+  // Text the database cannot store (PostgreSQL: NUL or untranslatable characters).
+  if (e?.code === '22021' || e?.code === '22P05') return problem(422, 'The input contains characters that cannot be stored.', 'validation');
   if (isUnavailable(error)) return problem(503, 'The database is unavailable; please try again shortly.', 'unavailable');
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return problem(e.statusCode, TITLES[e.statusCode] ?? 'Request error', 'request');

@@ -171,6 +171,23 @@ for (const backend of await testBackends()) {
       assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/restaurants/nope/bookings', payload: { date: DAY, time: '19:00', party: 2, ...guest } })).statusCode, 404);
     });
 
+    it('refuses NUL characters anywhere with a 4xx, before any query (PostgreSQL cannot store them)', async () => {
+      const before = await liveCount();
+      const cases = [
+        await t.app.inject('/api/v1/restaurants/%00'),
+        await t.app.inject(`/api/v1/restaurants/${r.slug}/availability?date=2026-06-02%00&party=2`),
+        await t.app.inject('/api/v1/bookings/AB%00CD?token=x'),
+        await book('19:30', 2, { name: 'Nul\u0000Byte' }),
+        await book('19:30', 2, { notes: { ['a\u0000']: 1 } }),
+      ];
+      for (const res of cases) {
+        assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${res.statusCode} ${res.body}`);
+        assert.match(res.headers['content-type'] as string, /problem\+json/);
+      }
+      assert.equal(cases[3].json().errors[0].field, 'name');
+      assert.equal(await liveCount(), before);
+    });
+
     it('replays an idempotent create and refuses the key with another body', async () => {
       const body = { date: DAY, time: '13:15', party: 2, ...guest };
       const first = await post(body, { 'idempotency-key': 'retry-1' });
