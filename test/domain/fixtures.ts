@@ -1,4 +1,5 @@
 import type { RestaurantRules, ServicePeriod, TableInfo } from '../../src/domain/types.ts';
+import { DEFAULT_SETTINGS } from '../../src/domain/restaurant-rules.ts';
 
 /** Epoch ms of an ISO instant written with an explicit offset (fixed clock values). */
 export function at(iso: string): number {
@@ -13,17 +14,9 @@ export function everyDay(opens: string, closes: string): ServicePeriod[] {
 
 export function rules(overrides: Partial<RestaurantRules> = {}): RestaurantRules {
   return {
+    ...DEFAULT_SETTINGS,
+    durations: DEFAULT_SETTINGS.durations.map((d) => ({ ...d })),
     timezone: 'Asia/Seoul',
-    slotIntervalMinutes: 15,
-    bookingWindowDays: 60,
-    minNoticeMinutes: 60,
-    cancelCutoffMinutes: 120,
-    maxPartySize: 8,
-    durations: [
-      { maxParty: 2, minutes: 90 },
-      { maxParty: 4, minutes: 120 },
-      { maxParty: 8, minutes: 150 },
-    ],
     hours: [...everyDay('12:00', '15:00'), ...everyDay('18:00', '22:00')],
     closures: [],
     ...overrides,
