@@ -37,4 +37,13 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { 'no-useless-assignment': 'off' },
   },
+  {
+    // src/i18n is the lowest layer (docs/decisions/0004): pure data and Intl, nothing of ours.
+    files: ['src/i18n/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'src/i18n imports nothing outside src/i18n.' }] }] },
+  },
+  {
+    files: ['src/i18n/*/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'src/i18n imports nothing outside src/i18n.' }] }] },
+  },
 );

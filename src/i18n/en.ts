@@ -1,0 +1,17 @@
+import { commonEn } from './en/common.ts';
+import { guestEn } from './en/guest.ts';
+import { problemsEn } from './en/problems.ts';
+import { statusEn } from './en/status.ts';
+
+/**
+ * The English catalogue: the source of every key. Add a part per area (src/i18n/en/<area>.ts
+ * and src/i18n/ko/<area>.ts) and spread it here and in ko.ts; keys are "<area>.<name>".
+ */
+export const en = {
+  ...commonEn,
+  ...guestEn,
+  ...problemsEn,
+  ...statusEn,
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,31 @@
+import type { Messages } from '../catalogue-types.ts';
+
+/** problem+json `title` (per status) and `detail` texts (src/http/errors.ts, DomainError keys). */
+export const problemsEn = {
+  'problem.title.400': 'Bad request',
+  'problem.title.401': 'Not signed in',
+  'problem.title.403': 'Not allowed',
+  'problem.title.404': 'Not found',
+  'problem.title.405': 'Method not allowed',
+  'problem.title.409': 'Conflict',
+  'problem.title.413': 'Request body too large',
+  'problem.title.415': 'Unsupported media type',
+  'problem.title.422': 'Invalid input',
+  'problem.title.429': 'Too many requests',
+  'problem.title.500': 'Internal server error',
+  'problem.title.503': 'Service unavailable',
+  'problem.title.other': 'Error',
+  'problem.detail.tooLarge': 'The request body is larger than 1 MiB.',
+  'problem.detail.mediaType': 'Send the body as application/json.',
+  'problem.detail.emptyBody': 'The body is empty; send a JSON object.',
+  'problem.detail.invalidJson': 'The body is not valid JSON.',
+  'problem.detail.unstorable': 'The input contains characters that cannot be stored.',
+  'problem.detail.unavailable': 'The database is unavailable; please try again shortly.',
+  'problem.detail.internal': 'Something went wrong on our side. It has been logged.',
+  'problem.detail.requestError': 'Request error',
+  'problem.detail.validationFailed': 'The request failed validation.',
+  'problem.detail.notFoundRoute': 'There is nothing at {method} {path}.',
+  'problem.field.required': 'is required',
+  'problem.field.unknown': 'is not a known field',
+  'problem.field.invalid': 'is invalid',
+} as const satisfies Messages;

@@ -1,0 +1,31 @@
+import type { Translation } from '../catalogue-types.ts';
+import type { problemsEn } from '../en/problems.ts';
+
+export const problemsKo: Translation<typeof problemsEn> = {
+  'problem.title.400': '잘못된 요청',
+  'problem.title.401': '로그인하지 않음',
+  'problem.title.403': '허용되지 않음',
+  'problem.title.404': '찾을 수 없음',
+  'problem.title.405': '허용되지 않는 메서드',
+  'problem.title.409': '충돌',
+  'problem.title.413': '요청 본문이 너무 큼',
+  'problem.title.415': '지원하지 않는 미디어 유형',
+  'problem.title.422': '잘못된 입력',
+  'problem.title.429': '요청이 너무 많음',
+  'problem.title.500': '내부 서버 오류',
+  'problem.title.503': '서비스를 사용할 수 없음',
+  'problem.title.other': '오류',
+  'problem.detail.tooLarge': '요청 본문이 1 MiB보다 큽니다.',
+  'problem.detail.mediaType': '본문을 application/json으로 보내 주세요.',
+  'problem.detail.emptyBody': '본문이 비어 있습니다. JSON 객체를 보내 주세요.',
+  'problem.detail.invalidJson': '본문이 올바른 JSON이 아닙니다.',
+  'problem.detail.unstorable': '입력에 저장할 수 없는 문자가 있습니다.',
+  'problem.detail.unavailable': '데이터베이스를 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+  'problem.detail.internal': '서버에서 문제가 발생했습니다. 기록되었습니다.',
+  'problem.detail.requestError': '요청 오류',
+  'problem.detail.validationFailed': '요청이 검증을 통과하지 못했습니다.',
+  'problem.detail.notFoundRoute': '{method} {path}에는 아무것도 없습니다.',
+  'problem.field.required': '필수 항목입니다',
+  'problem.field.unknown': '알 수 없는 필드입니다',
+  'problem.field.invalid': '올바르지 않습니다',
+};
