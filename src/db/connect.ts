@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 import { parseDatabaseUrl, type Backend, type ParsedDatabaseUrl } from './database-url.ts';
 import { ImmediateSqliteDialect } from './sqlite-driver.ts';
+import { createMultiHostPool, type MultiHostPool } from './mysql-hosts.ts';
 
 export interface DbOptions {
   /** connections per process (server backends); default DEFAULT_POOL_MAX */
@@ -108,10 +109,11 @@ interface Mysql2PoolInternals {
 
 function createMysqlDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
   const max = options.poolMax ?? DEFAULT_POOL_MAX;
-  const pool = mysql.createPool({
+  const hosts = parsed.hosts ?? [{ host: parsed.url!.hostname, port: Number(parsed.url!.port || 3306) }];
+  const pool = createMultiHostPool(hosts, {
     ...mysqlConnectionOptions(parsed, true),
-    connectionLimit: options.poolMax ?? DEFAULT_POOL_MAX,
-    maxIdle: options.poolMax ?? DEFAULT_POOL_MAX,
+    connectionLimit: max,
+    maxIdle: max,
     idleTimeout: 60_000,
     queueLimit: 0,
   });
@@ -119,18 +121,16 @@ function createMysqlDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
     pool: withAcquireTimeout(pool, options.acquireTimeoutMs ?? 5_000),
     onCreateConnection: prepareMysqlSession,
   });
-  const internals = pool as unknown as Mysql2PoolInternals;
-  const poolStats = (): PoolStats => ({
-    total: internals._allConnections?.length ?? 0,
-    idle: internals._freeConnections?.length ?? 0,
-    waiting: internals._connectionQueue?.length ?? 0,
-    max,
-  });
+  const poolStats = (): PoolStats => {
+    const all = pool.pools().map((p) => p as unknown as Mysql2PoolInternals);
+    const sum = (pick: (p: Mysql2PoolInternals) => { length: number } | undefined) => all.reduce((n, p) => n + (pick(p)?.length ?? 0), 0);
+    return { total: sum((p) => p._allConnections), idle: sum((p) => p._freeConnections), waiting: sum((p) => p._connectionQueue), max };
+  };
   return { dialect, poolStats };
 }
 
 /** mysql2 pools wait forever for a free connection; bound it so an outage fails fast. */
-function withAcquireTimeout(pool: mysql.Pool, timeoutMs: number) {
+function withAcquireTimeout(pool: MultiHostPool, timeoutMs: number) {
   return {
     getConnection(callback: (error: unknown, connection: mysql.PoolConnection) => void): void {
       let settled = false;
@@ -187,6 +187,9 @@ function createPostgresDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
   } as pg.PoolConfig);
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', () => {});
+  // A checked-out client whose server goes away (terminated backend, failover) emits
+  // 'error' on itself: its query rejects and the runner reconnects; never crash on it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const max = options.poolMax ?? DEFAULT_POOL_MAX;
   const poolStats = (): PoolStats => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
   return { dialect: new PostgresDialect({ pool }), poolStats };

@@ -10,6 +10,13 @@ export interface ParsedDatabaseUrl {
   url?: URL;
   /** server backends: the logical database name */
   database?: string;
+  /** server backends: every host named, in order (MySQL may name several: `h1:3306,h2:3306`) */
+  hosts?: DatabaseHost[];
+}
+
+export interface DatabaseHost {
+  host: string;
+  port: number;
 }
 
 export class DatabaseUrlError extends Error {}
@@ -23,9 +30,10 @@ export function parseDatabaseUrl(raw: string): ParsedDatabaseUrl {
     if (!file) throw new DatabaseUrlError('sqlite URL needs a path, e.g. sqlite:./data/tablebookings.db');
     return { backend: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
   }
+  const { single, extraHosts } = splitHosts(text);
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(single);
   } catch {
     throw new DatabaseUrlError('is not a valid URL (expected sqlite:PATH, mysql://… or postgres://…)');
   }
@@ -43,7 +51,32 @@ export function parseDatabaseUrl(raw: string): ParsedDatabaseUrl {
   if (!/^[A-Za-z0-9_$-]{1,63}$/.test(database)) {
     throw new DatabaseUrlError(`has an unsupported database name "${database}" (letters, digits, _ $ - only)`);
   }
-  return { backend, url, database };
+  if (extraHosts.length > 0 && backend !== 'mysql') {
+    throw new DatabaseUrlError('names several hosts, which only mysql:// URLs support (use one PostgreSQL endpoint)');
+  }
+  const defaultPort = backend === 'mysql' ? 3306 : 5432;
+  const first: DatabaseHost = { host: url.hostname, port: url.port ? Number(url.port) : defaultPort };
+  const hosts = [first, ...extraHosts.map((h) => parseHost(h, defaultPort))];
+  return { backend, url, database, hosts };
+}
+
+/**
+ * `scheme://user:pass@h1:3306,h2:3306/db` is no WHATWG URL: keep the first host in the
+ * URL and return the others (`h2:3306`) separately.
+ */
+function splitHosts(text: string): { single: string; extraHosts: string[] } {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?([^/?#@]*)(.*)$/is.exec(text);
+  if (!match || !match[3].includes(',')) return { single: text, extraHosts: [] };
+  const [first, ...rest] = match[3].split(',');
+  if (!first || rest.some((h) => h === '')) throw new DatabaseUrlError('has an empty host in its host list (h1:3306,h2:3306)');
+  return { single: `${match[1]}${match[2] ?? ''}${first}${match[4]}`, extraHosts: rest };
+}
+
+function parseHost(text: string, defaultPort: number): DatabaseHost {
+  const match = /^(\[[0-9a-f:.]+\]|[A-Za-z0-9._-]+)(?::(\d{1,5}))?$/i.exec(text);
+  const port = match?.[2] ? Number(match[2]) : defaultPort;
+  if (!match || port < 1 || port > 65535) throw new DatabaseUrlError(`has an invalid host "${text}" in its host list`);
+  return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 
 /** The URL with the password replaced, for messages and logs. */

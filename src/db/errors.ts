@@ -21,32 +21,63 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-/** A transaction lost a race and may simply be run again. */
-export function isRetryableTransactionError(error: unknown): boolean {
-  const e = asDriverError(error);
-  return (
-    e.code === 'ER_LOCK_DEADLOCK' ||
-    e.code === 'ER_LOCK_WAIT_TIMEOUT' ||
-    e.code === '40001' ||
-    e.code === '40P01' ||
-    e.code === 'SQLITE_BUSY'
-  );
-}
+/**
+ * What the transaction runner does with a failed transaction — decided here, once, for
+ * every driver:
+ * - `retry`: it lost a race and rolled back; run it again from the start (deadlock 1213,
+ *   including a Galera certification failure at COMMIT; lock wait timeout 1205;
+ *   serialization failure 40001 / deadlock 40P01; SQLite busy).
+ * - `reconnect`: the connection or the node went away (reset, closed, server shutdown
+ *   1053 / 57P01, read-only after a failover 1290 / 1836 / 25006, Galera node not ready
+ *   1047): the transaction did not commit unless the error came from COMMIT itself; run it
+ *   again on a new connection (the pool moves to another host).
+ * - `duplicate`: a unique key refused the row (the occupancy cells: the table is taken).
+ * - `unavailable`: no database answers at all (refused, pool exhausted): answer 503.
+ */
+export type DbErrorKind = 'retry' | 'reconnect' | 'duplicate' | 'unavailable' | 'other';
+
+const RETRY_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', '40001', '40P01', 'SQLITE_BUSY']);
+const RETRY_ERRNOS = new Set([1213, 1205]);
+
+const RECONNECT_CODES = new Set([
+  'ECONNRESET', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED',
+  'ER_OPTION_PREVENTS_STATEMENT', 'ER_READ_ONLY_MODE', 'ER_UNKNOWN_COM_ERROR', 'WSREP_NOT_READY',
+  'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CLIENT_INTERACTION_TIMEOUT',
+  '25006', '57P01', '57P02', '57P03', '08000', '08003', '08006',
+]);
+/** 1047 WSREP not ready, 1053 shutdown, 1290/1836 read-only, 1927 connection killed, 2006/2013 gone away */
+const RECONNECT_ERRNOS = new Set([1047, 1053, 1290, 1836, 1927, 2006, 2013]);
 
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN',
-  'PROTOCOL_CONNECTION_LOST', 'POOL_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN',
-  'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CLIENT_INTERACTION_TIMEOUT',
-  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300',
+  'ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN',
+  'POOL_TIMEOUT', 'ER_CON_COUNT_ERROR', '08001', '08004', '53300',
   'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL',
 ]);
 
-/** The database is unreachable or overloaded: answer 503, do not crash. */
-export function isUnavailable(error: unknown): boolean {
+const CLOSED_CONNECTION = /Connection terminated|Can't add new command when connection is in closed state|Connection lost|closed state|Client has encountered a connection error|terminating connection due to administrator command/i;
+const NO_CONNECTION = /timeout exceeded when trying to connect|connect ECONNREFUSED|Pool is closed/i;
+
+export function classifyDbError(error: unknown): DbErrorKind {
   const e = asDriverError(error);
-  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (isUniqueViolation(error)) return 'duplicate';
+  if ((e.code && RETRY_CODES.has(e.code)) || (e.errno !== undefined && RETRY_ERRNOS.has(e.errno))) return 'retry';
+  if ((e.code && RECONNECT_CODES.has(e.code)) || (e.errno !== undefined && RECONNECT_ERRNOS.has(e.errno))) return 'reconnect';
+  if (e.code && UNAVAILABLE_CODES.has(e.code)) return 'unavailable';
   const message = e.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Can't add new command when connection is in closed state|Pool is closed|Connection lost|closed state/i.test(message);
+  if (CLOSED_CONNECTION.test(message)) return 'reconnect';
+  if (NO_CONNECTION.test(message)) return 'unavailable';
+  return 'other';
+}
+
+/** A transaction lost a race and may simply be run again. */
+export function isRetryableTransactionError(error: unknown): boolean {
+  return classifyDbError(error) === 'retry';
+}
+
+/** The database is unreachable, overloaded or failing over: answer 503, do not crash. */
+export function isUnavailable(error: unknown): boolean {
+  const kind = classifyDbError(error);
+  return kind === 'reconnect' || kind === 'unavailable' || asDriverError(error).code === 'SQLITE_BUSY';
 }
 
 /** Wrong password, unknown database: messages for the CLI. */
