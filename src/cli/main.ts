@@ -9,6 +9,7 @@ import { registerDbCopy } from './db-copy.ts';
 import { registerDbDump } from './db-dump.ts';
 import { registerDbLoad } from './db-load.ts';
 import { registerStaffCreate } from './staff-create.ts';
+import { registerStaffAccountCommands } from './staff-accounts.ts';
 import { registerDemo } from './demo.ts';
 
 dotenv.config({ quiet: true });
@@ -27,6 +28,8 @@ registerDbCopy(db);
 registerDbDump(db);
 registerDbLoad(db);
 registerDemo(program);
-registerStaffCreate(program.command('staff').description('staff user commands'));
+const staff = program.command('staff').description('staff user commands');
+registerStaffCreate(staff);
+registerStaffAccountCommands(staff);
 
 await program.parseAsync(process.argv);

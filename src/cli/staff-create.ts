@@ -38,7 +38,7 @@ function askHidden(question: string): Promise<string> {
 }
 
 /** TABLEBOOKINGS_PASSWORD for scripts, else a hidden prompt asked twice. */
-async function readPassword(): Promise<string> {
+export async function readPassword(): Promise<string> {
   const fromEnv = process.env.TABLEBOOKINGS_PASSWORD;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!process.stdin.isTTY) fail('no terminal to ask for a password: set TABLEBOOKINGS_PASSWORD');

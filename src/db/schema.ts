@@ -84,6 +84,8 @@ export interface StaffUsersTable {
   password_hash: string;
   is_admin: number;
   created_at: number;
+  /** 1: cannot sign in (SPEC §9.2) */
+  disabled: number;
 }
 
 export interface MembershipsTable {

@@ -17,6 +17,7 @@ import { registerStaffRestaurantRoutes } from './routes/staff-restaurants.ts';
 import { registerStaffTableRoutes } from './routes/staff-tables.ts';
 import { registerStaffBookingRoutes } from './routes/staff-bookings.ts';
 import { registerStaffMemberRoutes } from './routes/staff-members.ts';
+import { registerStaffUserRoutes } from './routes/staff-users.ts';
 import { registerPublicRestaurantRoutes } from './routes/public-restaurants.ts';
 import { registerPublicBookingRoutes } from './routes/public-bookings.ts';
 import { registerWebStatic } from './routes/web-static.ts';
@@ -69,6 +70,7 @@ const ROUTE_MODULES: RouteModule[] = [
   registerStaffTableRoutes,
   registerStaffBookingRoutes,
   registerStaffMemberRoutes,
+  registerStaffUserRoutes,
   registerWebStatic,
   registerWebGuestRoutes,
   registerWebManageRoutes,

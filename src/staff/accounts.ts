@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../db/schema.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, validationError } from '../domain/errors.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { findStaffUserByEmail, insertStaffUser, normalizeEmail } from '../db/queries/staff-users.ts';
 import { findRestaurantRef } from '../db/queries/restaurant-admin.ts';
@@ -25,8 +25,8 @@ export type StaffCreateOutcome = 'created' | 'membership-added' | 'membership-up
 
 function checkInput(input: NewStaffUser): void {
   const email = normalizeEmail(input.email);
-  if (!EMAIL.test(email) || email.length > 254) throw new DomainError('validation', `"${input.email}" is not a valid email address`);
-  if (input.name !== undefined && [...input.name].length > 100) throw new DomainError('validation', 'the name must be at most 100 characters');
+  if (!EMAIL.test(email) || email.length > 254) throw validationError('email', `"${input.email}" is not a valid email address`);
+  if (input.name !== undefined && [...input.name].length > 100) throw validationError('name', 'the name must be at most 100 characters');
   if ((input.restaurant === undefined) !== (input.role === undefined)) {
     throw new DomainError('validation', '--restaurant and --role go together');
   }
@@ -56,8 +56,8 @@ export async function createStaffUser(db: Kysely<DB>, input: NewStaffUser, now: 
     return outcome === 'added' ? 'membership-added' : 'membership-updated';
   }
   const password = await input.password();
-  const problem = passwordProblem(password);
-  if (problem) throw new DomainError('validation', problem);
+  const problem = passwordProblem(password, input.email);
+  if (problem) throw validationError('password', problem);
   const id = uuidv7();
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(password);

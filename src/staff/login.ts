@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
-import { findStaffUserByEmail, normalizeEmail, type StaffUserRow } from '../db/queries/staff-users.ts';
-import { hitRateLimit, peekRateLimit } from '../db/queries/rate-limits.ts';
-import { burnPasswordCheck, verifyPassword } from './passwords.ts';
+import { findStaffUserByEmail, normalizeEmail, replacePasswordHash, type StaffUserRow } from '../db/queries/staff-users.ts';
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
+import { throttled } from './login-throttle.ts';
 
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 10;
-export const MAX_FAILURES_PER_ADDRESS = 50;
+export { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './login-throttle.ts';
 
 export interface LoginAttempt {
   email: string;
@@ -19,42 +17,31 @@ export interface LoginAttempt {
   throttle: boolean;
 }
 
-function buckets(attempt: LoginAttempt): { account: string; address: string } {
-  return { account: `login:account:${normalizeEmail(attempt.email)}`, address: `login:address:${attempt.address}` };
-}
+const WRONG = 'The email or password is not correct.';
 
-function retryAfterSeconds(now: number): number {
-  const windowEnd = Math.floor(now / LOGIN_WINDOW_MS) * LOGIN_WINDOW_MS + LOGIN_WINDOW_MS;
-  return Math.max(1, Math.ceil((windowEnd - now) / 1000));
-}
-
-async function refuseWhenThrottled(db: Kysely<DB>, attempt: LoginAttempt): Promise<void> {
-  const b = buckets(attempt);
-  const [account, address] = await Promise.all([
-    peekRateLimit(db, b.account, LOGIN_WINDOW_MS, attempt.now),
-    peekRateLimit(db, b.address, LOGIN_WINDOW_MS, attempt.now),
-  ]);
-  if (account >= MAX_FAILURES_PER_ACCOUNT || address >= MAX_FAILURES_PER_ADDRESS) {
-    throw new DomainError('rate_limited', 'Too many failed sign-in attempts; please wait and try again.', {
-      retryAfterSeconds: retryAfterSeconds(attempt.now),
-    });
+/** The user when the password is right, else null; unknown emails cost the same time. */
+async function checkPassword(db: Kysely<DB>, attempt: LoginAttempt): Promise<StaffUserRow | null> {
+  const user = await findStaffUserByEmail(db, attempt.email);
+  if (!user) {
+    await burnPasswordCheck(attempt.password);
+    return null;
   }
-}
-
-async function countFailure(db: Kysely<DB>, attempt: LoginAttempt): Promise<void> {
-  const b = buckets(attempt);
-  await hitRateLimit(db, b.account, MAX_FAILURES_PER_ACCOUNT, LOGIN_WINDOW_MS, attempt.now);
-  await hitRateLimit(db, b.address, MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MS, attempt.now);
+  if (!(await verifyPassword(attempt.password, user.password_hash))) return null;
+  if (needsRehash(user.password_hash)) {
+    await replacePasswordHash(db, user.id, user.password_hash, await hashPassword(attempt.password));
+  }
+  return user;
 }
 
 /** Checks the credentials (throttled per account and per address); throws 401 / 429 problems. */
 export async function authenticate(db: Kysely<DB>, attempt: LoginAttempt): Promise<StaffUserRow> {
-  if (attempt.throttle) await refuseWhenThrottled(db, attempt);
-  const user = await findStaffUserByEmail(db, attempt.email);
-  const ok = user ? await verifyPassword(attempt.password, user.password_hash) : (await burnPasswordCheck(attempt.password), false);
-  if (!user || !ok) {
-    if (attempt.throttle) await countFailure(db, attempt);
-    throw new DomainError('unauthenticated', 'The email or password is not correct.');
-  }
+  const check = async () => {
+    const user = await checkPassword(db, attempt);
+    return { ok: user !== null, value: user };
+  };
+  const buckets = { account: `login:account:${normalizeEmail(attempt.email)}`, address: `login:address:${attempt.address}` };
+  const user = attempt.throttle ? await throttled(db, buckets, attempt.now, check) : (await check()).value;
+  if (!user) throw new DomainError('unauthenticated', WRONG);
+  if (Number(user.disabled) === 1) throw new DomainError('unauthenticated', 'This staff account is disabled; ask a site admin.');
   return user;
 }

@@ -33,13 +33,13 @@ export async function startSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** The principal of a live session, or null (unknown, idle too long, or past its absolute expiry). */
+/** The principal of a live session, or null (unknown, idle too long, past its absolute expiry, or the user is disabled). */
 export async function resolveSession(db: Kysely<DB>, token: string, now: number): Promise<StaffPrincipal | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const id = sessionIdOf(token);
   const session = await findSessionWithUser(db, id);
   if (!session) return null;
-  if (now >= session.expiresAt || now - session.lastSeenAt >= SESSION_IDLE_MS) {
+  if (session.disabled || now >= session.expiresAt || now - session.lastSeenAt >= SESSION_IDLE_MS) {
     await deleteSession(db, id);
     return null;
   }

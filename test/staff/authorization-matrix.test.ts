@@ -31,6 +31,7 @@ const PUBLIC_API = new Set([
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
   'GET /api/v1/auth/me',
+  'POST /api/v1/auth/password', // any signed-in user, for themselves: tested in credentials
 ]);
 
 interface Ctx {
@@ -82,6 +83,12 @@ const SAMPLES: Record<string, Sample> = {
     return { url: `${A}/members/spare2%40example.com` };
   },
   'GET /api/v1/restaurants/:slug/outbox': async () => ({ url: `${A}/outbox?status=failed` }),
+  'GET /api/v1/staff': async () => ({ url: '/api/v1/staff' }),
+  'POST /api/v1/staff': async (c) => ({ url: '/api/v1/staff', body: { email: `matrix-${c.n}@example.com`, password: 'a long matrix password' } }),
+  'PATCH /api/v1/staff/:email': async (c) => {
+    await seedUser(c.db, `patched-${c.n}@example.com`);
+    return { url: `/api/v1/staff/patched-${c.n}%40example.com`, body: { name: 'Renamed' } };
+  },
 };
 
 type Who = 'anonymous' | 'host of A' | 'manager of A' | 'manager of B' | 'admin';

@@ -48,7 +48,7 @@ for (const backend of await testBackends()) {
         assertOneLineError(cli(url, ['--email', 'x@example.com', '--restaurant', 'nowhere', '--role', 'host'], 'a long password'), /no restaurant "nowhere"/);
         assertOneLineError(cli(url, ['--email', 'x@example.com', '--restaurant', 'alpha', '--role', 'chef'], 'a long password'), /manager or host/);
         assertOneLineError(cli(url, ['--email', 'x@example.com', '--role', 'host'], 'a long password'), /go together/);
-        assertOneLineError(cli(url, ['--email', 'x@example.com'], 'short'), /at least 8 characters/);
+        assertOneLineError(cli(url, ['--email', 'x@example.com'], 'short'), /at least 10 characters/);
         assertOneLineError(cli(url, ['--email', 'not-an-email'], 'a long password'), /not a valid email/);
         assertOneLineError(cli(url, ['--email', 'x@example.com']), /TABLEBOOKINGS_PASSWORD/);
         const host = cli(url, ['--email', 'host@example.com', '--restaurant', 'alpha', '--role', 'host'], 'a long password');

@@ -76,7 +76,7 @@ function venueRows(restaurants: { id: string }[], rnd: () => number) {
 function staffRows(restaurants: { id: string }[]) {
   const users = Array.from({ length: 30 }, (_, i) => ({
     id: uuidv7(), email: `staff${i}@example.com`, name: i === 0 ? '관리자 Admin' : `Staff ${i}`,
-    password_hash: `$scrypt$N=16384,r=8,p=1$${sha(`salt${i}`).slice(0, 22)}$${sha(`pw${i}`)}`, is_admin: i === 0 ? 1 : 0, created_at: SITE_NOW - i * HOUR,
+    password_hash: `$scrypt$N=16384,r=8,p=1$${sha(`salt${i}`).slice(0, 22)}$${sha(`pw${i}`)}`, is_admin: i === 0 ? 1 : 0, created_at: SITE_NOW - i * HOUR, disabled: i === 29 ? 1 : 0,
   }));
   const memberships = users.slice(1).map((u, i) => ({ restaurant_id: restaurants[i % restaurants.length].id, user_id: u.id, role: i % 3 ? 'host' : 'manager', created_at: SITE_NOW - i }));
   const sessions = users.slice(0, 20).map((u, i) => ({ id: sha(`session${i}`), user_id: u.id, csrf_token: sha(`csrf${i}`), created_at: SITE_NOW - 2 * HOUR, last_seen_at: SITE_NOW - i * 1000, expires_at: SITE_NOW + 12 * HOUR }));

@@ -34,13 +34,33 @@ export async function hitRateLimit(db: Kysely<DB>, bucket: string, limit: number
   return { allowed: hits <= limit, hits, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
 }
 
-/** Current hits without counting one (e.g. to refuse a login before checking the password). */
-export async function peekRateLimit(db: Kysely<DB>, bucket: string, windowMs: number, now: number): Promise<number> {
-  const windowStart = Math.floor(now / windowMs) * windowMs;
-  const row = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', bucket.slice(0, 191)).where('window_start', '=', windowStart).executeTakeFirst();
-  return Number(row?.hits ?? 0);
-}
-
 export async function deleteExpiredRateLimits(db: Kysely<DB>, now: number): Promise<void> {
   await db.deleteFrom('rate_limits').where('expires_at', '<', now).execute();
+}
+
+/**
+ * Adds one to an existing counter and returns its new value, read in the same transaction
+ * (the UPDATE holds the row lock, so the value is exactly ours); undefined when the row does
+ * not exist yet (create it with ensureCounter, then bump again). Call inside a transaction.
+ */
+export async function bumpCounter(db: Kysely<DB>, bucket: string, windowStart: number): Promise<number | undefined> {
+  const key = bucket.slice(0, 191);
+  const updated = await db.updateTable('rate_limits').set({ hits: sql`hits + 1` }).where('bucket', '=', key).where('window_start', '=', windowStart).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) return undefined;
+  const row = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', key).where('window_start', '=', windowStart).executeTakeFirst();
+  return Number(row?.hits ?? 1);
+}
+
+/** Creates the counter at 0 unless it exists (a concurrent creator winning is fine). */
+export async function ensureCounter(db: Kysely<DB>, bucket: string, windowStart: number, expiresAt: number): Promise<void> {
+  try {
+    await db.insertInto('rate_limits').values({ bucket: bucket.slice(0, 191), window_start: windowStart, hits: 0, expires_at: expiresAt }).execute();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+/** Takes one back (e.g. a sign-in attempt that turned out to be right), never below 0. */
+export async function refundCounter(db: Kysely<DB>, bucket: string, windowStart: number): Promise<void> {
+  await db.updateTable('rate_limits').set({ hits: sql`hits - 1` }).where('bucket', '=', bucket.slice(0, 191)).where('window_start', '=', windowStart).where('hits', '>', 0).execute();
 }

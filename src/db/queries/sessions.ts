@@ -11,6 +11,7 @@ export interface SessionWithUser {
   email: string;
   name: string;
   isAdmin: boolean;
+  disabled: boolean;
 }
 
 export async function insertSession(db: Kysely<DB>, row: SessionsTable): Promise<void> {
@@ -23,7 +24,7 @@ export async function findSessionWithUser(db: Kysely<DB>, id: string): Promise<S
     .innerJoin('staff_users', 'staff_users.id', 'sessions.user_id')
     .select([
       'sessions.id', 'sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.last_seen_at',
-      'sessions.expires_at', 'staff_users.email', 'staff_users.name', 'staff_users.is_admin',
+      'sessions.expires_at', 'staff_users.email', 'staff_users.name', 'staff_users.is_admin', 'staff_users.disabled',
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
@@ -38,6 +39,7 @@ export async function findSessionWithUser(db: Kysely<DB>, id: string): Promise<S
     email: row.email,
     name: row.name,
     isAdmin: Number(row.is_admin) === 1,
+    disabled: Number(row.disabled) === 1,
   };
 }
 
@@ -52,4 +54,11 @@ export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
 /** Removes sessions past their absolute expiry or idle for longer than idleMs. */
 export async function deleteExpiredSessions(db: Kysely<DB>, now: number, idleMs: number): Promise<void> {
   await db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', now - idleMs)])).execute();
+}
+
+/** Ends every session of the user, except `keepId` when given. */
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string, keepId?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepId !== undefined) query = query.where('id', '<>', keepId);
+  await query.execute();
 }

@@ -56,3 +56,20 @@ export async function listMembershipsOfUser(db: Kysely<DB>, userId: string): Pro
     .execute();
   return rows.map((r) => ({ ...r, role: r.role as StaffRole }));
 }
+
+/** Every membership of every user: user id → [{restaurant slug, role}], by slug. */
+export async function listAllMemberships(db: Kysely<DB>): Promise<Map<string, { restaurant: string; role: StaffRole }[]>> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('restaurants', 'restaurants.id', 'memberships.restaurant_id')
+    .select(['memberships.user_id', 'restaurants.slug', 'memberships.role'])
+    .orderBy('restaurants.slug')
+    .execute();
+  const byUser = new Map<string, { restaurant: string; role: StaffRole }[]>();
+  for (const r of rows) {
+    const list = byUser.get(r.user_id) ?? [];
+    list.push({ restaurant: r.slug, role: r.role as StaffRole });
+    byUser.set(r.user_id, list);
+  }
+  return byUser;
+}

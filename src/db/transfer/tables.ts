@@ -32,7 +32,7 @@ function table(name: string, primaryKey: string[], spec: string, binaryKeyOrder 
 export const TRANSFER_TABLES: readonly TransferTable[] = [
   table('restaurants', ['id'], `id slug name timezone slot_interval_minutes:int booking_window_days:int
     min_notice_minutes:int cancel_cutoff_minutes:int max_party_size:int durations created_at:int updated_at:int`),
-  table('staff_users', ['id'], 'id email name password_hash is_admin:int created_at:int'),
+  table('staff_users', ['id'], 'id email name password_hash is_admin:int created_at:int disabled:int'),
   table('opening_hours', ['restaurant_id', 'id'], 'restaurant_id id weekday:int opens closes'),
   table('closures', ['restaurant_id', 'date'], 'restaurant_id date note created_at:int'),
   table('dining_tables', ['restaurant_id', 'id'], `restaurant_id id label min_seats:int max_seats:int active:int

@@ -4,6 +4,8 @@ import type { AppDeps } from '../deps.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { authenticate } from '../../staff/login.ts';
 import { endSession, startSession } from '../../staff/sessions.ts';
+import { changePassword } from '../../staff/change-password.ts';
+import { problemResponses } from '../schemas.ts';
 import { listMembershipsOfUser } from '../../db/queries/staff-memberships.ts';
 import { clearSessionCookie, isSameOrigin, setSessionCookie } from '../session-hook.ts';
 
@@ -11,6 +13,14 @@ const LoginBody = Type.Object(
   {
     email: Type.String({ minLength: 1, maxLength: 254 }),
     password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+
+const PasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 1024, description: 'at least 10 characters, not the email, not a common password' }),
   },
   { additionalProperties: false },
 );
@@ -56,5 +66,19 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     const memberships = await listMembershipsOfUser(deps.database.db, staff.userId);
     reply.header('cache-control', 'no-store');
     return { user: { email: staff.email, name: staff.name, admin: staff.isAdmin }, csrfToken: staff.csrfToken, memberships };
+  });
+
+  app.post<{ Body: Static<typeof PasswordBody> }>('/api/v1/auth/password', {
+    schema: {
+      tags,
+      summary: 'Change your own password (signed in, CSRF): 204, and every other session of yours ends',
+      body: PasswordBody,
+      response: { 204: Type.Null(), ...problemResponses(401, 403, 422) },
+    },
+  }, async (request, reply) => {
+    const staff = request.staff;
+    if (!staff) throw new DomainError('unauthenticated', 'Not signed in.');
+    await changePassword({ db: deps.database.db, clock: deps.clock }, { staff, ...request.body });
+    return reply.code(204).header('cache-control', 'no-store').send();
   });
 }
