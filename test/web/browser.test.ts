@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
@@ -14,7 +15,11 @@ import { addStaff, PASSWORD } from './helpers.ts';
 
 after(dropCreatedDatabases);
 
-const SHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+/** README pictures are refreshed on purpose (UPDATE_SCREENSHOTS=1); other runs keep the tree clean. */
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+  ? path.resolve(import.meta.dirname, '../../docs/screenshots')
+  : fs.mkdtempSync(path.join(os.tmpdir(), 'tb-screenshots-'));
+if (process.env.UPDATE_SCREENSHOTS !== '1') after(() => fs.rmSync(SHOTS, { recursive: true, force: true }));
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 800 };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -25,7 +30,7 @@ function noonZone(): string {
   return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }
 
-/** Saves the page at phone and desktop sizes (overwritten on every run). */
+/** Saves the page at phone and desktop sizes into SHOTS. */
 async function shoot(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
   for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
