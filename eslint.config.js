@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'docs/', 'bench/out/', 'test-results/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'docs/', 'bench/out/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
