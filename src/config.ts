@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDatabaseUrl, DatabaseUrlError } from './db/database-url.ts';
 import { DEFAULT_POOL_MAX } from './db/connect.ts';
+import { metricsToken, NetworkConfigError, parseTrustProxy, type TrustProxy } from './config-network.ts';
+
+export type { TrustProxy };
 
 export interface Config {
   readonly databaseUrl: string;
@@ -15,7 +18,14 @@ export interface Config {
   readonly baseUrl: string;
   readonly smtpUrl?: string;
   readonly logLevel: string;
-  readonly trustProxy: boolean;
+  /** false, a hop count, or the exact peers (addresses / CIDRs) whose X-Forwarded-For is believed */
+  readonly trustProxy: TrustProxy;
+  /** guest bookings per email address per 24 h (0 = off; off too when bookingRateLimit is 0) */
+  readonly bookingEmailLimit: number;
+  /** when set, /metrics also answers `Authorization: Bearer <metricsToken>` from any address */
+  readonly metricsToken?: string;
+  /** a request (headers and body) must arrive within this long, ms */
+  readonly requestTimeoutMs: number;
   readonly production: boolean;
   readonly poolMax: number;
 }
@@ -25,6 +35,18 @@ export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
     super(`${variable} ${problem}`);
     this.name = 'ConfigError';
+  }
+}
+
+/** Guest bookings per email address per 24 hours (docs/security.md). */
+export const DEFAULT_BOOKING_EMAIL_LIMIT = 20;
+
+function asConfigError<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof NetworkConfigError) throw Object.setPrototypeOf(error, ConfigError.prototype);
+    throw error;
   }
 }
 
@@ -113,7 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     baseUrl,
     smtpUrl: env.SMTP_URL || undefined,
     logLevel,
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: asConfigError(() => parseTrustProxy(env.TRUST_PROXY)),
+    bookingEmailLimit: integer(env, 'BOOKING_EMAIL_LIMIT', DEFAULT_BOOKING_EMAIL_LIMIT, 0, 1_000_000),
+    metricsToken: asConfigError(() => metricsToken(env.METRICS_TOKEN)),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_S', 30, 1, 3600) * 1000,
     production,
     poolMax: integer(env, 'DATABASE_POOL_MAX', DEFAULT_POOL_MAX, 1, 1000),
   });

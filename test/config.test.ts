@@ -57,7 +57,7 @@ describe('loadConfig defaults', () => {
     assert.equal(c.port, 9000);
     assert.equal(c.secretKey, KEY);
     assert.equal(c.baseUrl, 'https://book.example');
-    assert.equal(c.trustProxy, true);
+    assert.equal(c.trustProxy, 1, 'true means one hop (SPEC §9.4), never every peer');
     assert.equal(c.production, true);
     assert.equal(c.poolMax, 7);
   });

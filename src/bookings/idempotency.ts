@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import { canonicalJson } from '../domain/canonical-json.ts';
 import { DomainError } from '../domain/errors.ts';
 import { open, seal } from './sealed-box.ts';
 import { sha256Hex } from './tokens.ts';
@@ -33,17 +34,8 @@ export function validateIdempotencyKey(key: string | undefined): string | undefi
   return key;
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
 export function requestHash(body: unknown): string {
-  return sha256Hex(canonical(body));
+  return sha256Hex(canonicalJson(body));
 }
 
 /**

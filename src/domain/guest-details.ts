@@ -15,7 +15,13 @@ export interface GuestDetails {
 }
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
-const PHONE = /^[+0-9()./\s-]{3,32}$/;
+const PHONE = /^[+0-9()./ -]{3,32}$/;
+/** Control characters (C0, DEL, C1), line/paragraph separators and bidi overrides: never in a name or phone. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** Notes may span lines (\n, \r, tab), nothing else invisible. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOTES_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 function optionalText(value: unknown): string | null {
   if (value === undefined || value === null) return null;
@@ -29,15 +35,18 @@ export function validateGuestDetails(input: GuestDetailsInput, options: { emailR
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (!name) errors.push({ field: 'name', message: 'name is required' });
   else if (name.length > 100) errors.push({ field: 'name', message: 'name must be at most 100 characters' });
+  else if (CONTROL.test(name)) errors.push({ field: 'name', message: 'name must not contain control characters or line breaks' });
   const email = optionalText(input.email);
   if (!email && options.emailRequired) errors.push({ field: 'email', message: 'email is required' });
   else if (email && email.length > 254) errors.push({ field: 'email', message: 'email must be at most 254 characters' });
   else if (email && !EMAIL.test(email)) errors.push({ field: 'email', message: 'email is not a valid address' });
   const phone = optionalText(input.phone);
   if (phone && phone.length > 32) errors.push({ field: 'phone', message: 'phone must be at most 32 characters' });
+  else if (phone && CONTROL.test(phone)) errors.push({ field: 'phone', message: 'phone must not contain control characters or line breaks' });
   else if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', message: 'phone may contain digits, spaces and + - ( ) . / only' });
   const notes = optionalText(input.notes);
   if (notes && notes.length > 1000) errors.push({ field: 'notes', message: 'notes must be at most 1000 characters' });
+  else if (notes && NOTES_CONTROL.test(notes)) errors.push({ field: 'notes', message: 'notes must not contain control characters' });
   if (errors.length) throw new DomainError('validation', errors.map((e) => e.message).join('; '), { errors });
   return { name, email, phone, notes };
 }

@@ -7,7 +7,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.ts';
 import { rejectNulCharacters } from './reject-nul.ts';
-import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
+import { answerFrameworkError, installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
+import { installSecurityHeaders } from './security-headers.ts';
+import { clientRequestId, installDefaultQuerySchema, serverTimeouts } from './server-limits.ts';
+import { fastifyTrustProxy } from '../config-network.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerMetrics } from './metrics.ts';
 import '../staff/principal.ts';
@@ -40,7 +43,12 @@ function loggerOptions(deps: AppDeps) {
     level: deps.config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: redactUrlForLog(req.url), id: req.id }),
+      req: (req: { method: string; url: string; id: string; headers?: Record<string, unknown> }) => ({
+        method: req.method,
+        url: redactUrlForLog(req.url),
+        id: req.id,
+        ...clientRequestId(req.headers?.['x-request-id']),
+      }),
     },
     ...(typeof deps.logger === 'object' ? deps.logger : {}),
   };
@@ -85,14 +93,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps),
     bodyLimit: BODY_LIMIT,
-    trustProxy: deps.config.trustProxy,
-    requestIdHeader: 'x-request-id',
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
+    // our own id for every request; a client's X-Request-Id is logged as clientRequestId only
+    requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: answerFrameworkError(deps.config.baseUrl),
+    ...serverTimeouts(deps.config.requestTimeoutMs),
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  installSecurityHeaders(app, deps.config.baseUrl);
+  installDefaultQuerySchema(app);
   app.decorateRequest('staff', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

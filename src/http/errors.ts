@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode, type FieldError } from '../domain/errors.ts';
 import { isUnavailable } from '../db/errors.ts';
+import { applySecurityHeaders, isHttpsSite } from './security-headers.ts';
 
 /** The ONE place where errors become HTTP statuses and RFC 9457 problem+json bodies. */
 
@@ -32,8 +33,10 @@ const TITLES: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   409: 'Conflict',
   413: 'Request body too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Invalid input',
   429: 'Too many requests',
@@ -84,6 +87,12 @@ export function toProblem(error: unknown): Problem {
       return problem(400, 'The body is empty; send a JSON object.', 'malformed');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problem(400, 'The body is not valid JSON.', 'malformed');
+    case 'FST_ERR_BAD_URL':
+      return problem(400, 'The URL is malformed (a bad %-escape?).', 'malformed');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(414, 'A part of the URL path is too long.', 'uri_too_long');
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+      return problem(400, 'The request could not be routed.', 'malformed');
   }
   if (e instanceof SyntaxError || (e?.statusCode === 400 && typeof e.message === 'string')) {
     return problem(400, 'The body is not valid JSON.', 'malformed');
@@ -95,6 +104,21 @@ export function toProblem(error: unknown): Problem {
     return problem(e.statusCode, TITLES[e.statusCode] ?? 'Request error', 'request');
   }
   return problem(500, 'Something went wrong on our side. It has been logged.');
+}
+
+/**
+ * Fastify's `frameworkErrors`: a malformed URL (400) or an over-long path segment (414) is
+ * found before routing, outside the hooks, so it is answered here as problem+json with the
+ * same security headers as every other answer.
+ */
+export function answerFrameworkError(baseUrl: string) {
+  const https = isHttpsSite(baseUrl);
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const body = toProblem(error);
+    applySecurityHeaders(reply, '', https);
+    reply.header('x-request-id', request.id);
+    void reply.code(body.status).type('application/problem+json').send(body);
+  };
 }
 
 export type HtmlErrorRenderer = (request: FastifyRequest, reply: FastifyReply, problem: Problem) => unknown;

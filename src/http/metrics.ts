@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../db/connect.ts';
 import type { AppDeps } from './deps.ts';
+import { mayReadMetrics } from './metrics-access.ts';
+import { DomainError } from '../domain/errors.ts';
 import { clusterMetricsFromPrimary, exposeToPrimary, isClusterWorker } from '../server/cluster-metrics.ts';
 
 /**
@@ -91,7 +93,10 @@ export function registerMetrics(app: FastifyInstance, deps: AppDeps): void {
   const clustered = isClusterWorker();
   if (clustered) exposeToPrimary(registry);
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!mayReadMetrics(request, deps.config.metricsToken)) {
+      throw new DomainError('not_found', `There is nothing at ${request.method} /metrics.`);
+    }
     const text = clustered ? await clusterMetricsFromPrimary() : await registry.metrics();
     return reply.type(registry.contentType).send(text);
   });

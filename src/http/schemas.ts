@@ -49,15 +49,19 @@ export const Booking = Type.Object(
 
 const NullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
 
-export const CreateBookingBody = Type.Object({
-  date: DateString,
-  time: TimeString,
-  party: PartySize,
-  name: Type.String({ minLength: 1, maxLength: 100 }),
-  email: Type.Optional(NullableText(254)),
-  phone: Type.Optional(NullableText(32)),
-  notes: Type.Optional(NullableText(1000)),
-});
+/** Closed: an unknown field is a 422 naming it (it would otherwise be hashed and ignored). */
+export const CreateBookingBody = Type.Object(
+  {
+    date: DateString,
+    time: TimeString,
+    party: PartySize,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    email: Type.Optional(NullableText(254)),
+    phone: Type.Optional(NullableText(32)),
+    notes: Type.Optional(NullableText(1000)),
+  },
+  { additionalProperties: false },
+);
 
 export const ChangeBookingBody = Type.Object(
   {
@@ -68,5 +72,8 @@ export const ChangeBookingBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** `?token=` (the manage token) on links from emails and pages; a repeated one is a 422. */
+export const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) });
 
 export const problemResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Problem]));

@@ -36,25 +36,37 @@ declare module 'fastify' {
 const NO_SESSION_PATHS = /^\/(healthz|readyz|metrics)(\?|$)/;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Sets the signed, HttpOnly, SameSite=Lax session cookie (Secure when the request is HTTPS). */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
+/**
+ * The session cookie's name and Secure flag. An https site (BASE_URL, SPEC §9.4; behind a
+ * TLS-terminating balancer the request itself says http) uses `__Host-tb_session`: Secure,
+ * Path=/, no Domain, so no sibling subdomain or plain-http page can set or overwrite it.
+ */
+export function sessionCookiePolicy(request: FastifyRequest, baseUrl: string): { name: string; secure: boolean } {
+  const https = baseUrl.toLowerCase().startsWith('https:');
+  return { name: https ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE, secure: https || request.protocol === 'https' };
+}
+
+/** Sets the signed, HttpOnly, SameSite=Lax session cookie (Secure on https sites and requests). */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, baseUrl: string): void {
+  const { name, secure } = sessionCookiePolicy(request, baseUrl);
+  reply.setCookie(name, token, {
     signed: true,
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
-    secure: request.protocol === 'https',
+    secure,
     maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
   });
 }
 
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, baseUrl: string): void {
+  const { name, secure } = sessionCookiePolicy(request, baseUrl);
+  reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 
 /** The raw session token from the signed cookie, or null. */
-export function sessionTokenOf(request: FastifyRequest): string | null {
-  const raw = request.cookies?.[SESSION_COOKIE];
+export function sessionTokenOf(request: FastifyRequest, baseUrl: string): string | null {
+  const raw = request.cookies?.[sessionCookiePolicy(request, baseUrl).name];
   if (!raw) return null;
   const unsigned = request.unsignCookie(raw);
   return unsigned.valid && unsigned.value ? unsigned.value : null;
@@ -143,7 +155,7 @@ export function installSessionHook(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('onRequest', async (request) => {
     request.staff = null;
     if (NO_SESSION_PATHS.test(request.url)) return;
-    const token = sessionTokenOf(request);
+    const token = sessionTokenOf(request, deps.config.baseUrl);
     if (token) request.staff = await resolveSession(deps.database.db, token, deps.clock());
   });
   app.addHook('preValidation', async (request) => checkCsrf(request, deps.config.baseUrl));

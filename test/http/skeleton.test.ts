@@ -35,9 +35,10 @@ for (const backend of await testBackends()) {
       assert.equal(docs.statusCode, 200);
     });
 
-    it('returns a request id header', async () => {
+    it('returns its own request id header, never the one a client sent (issue 11)', async () => {
       const res = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
-      assert.equal(res.headers['x-request-id'], 'abc-123');
+      assert.match(String(res.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+      assert.notEqual(res.headers['x-request-id'], 'abc-123');
     });
   });
 }

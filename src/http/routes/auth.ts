@@ -8,6 +8,7 @@ import { changePassword } from '../../staff/change-password.ts';
 import { problemResponses } from '../schemas.ts';
 import { listMembershipsOfUser } from '../../db/queries/staff-memberships.ts';
 import { clearSessionCookie, isSameOrigin, setSessionCookie } from '../session-hook.ts';
+import { rateLimitAddress } from '../../domain/client-address.ts';
 
 const LoginBody = Type.Object(
   {
@@ -42,13 +43,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       const user = await authenticate(db, {
         email: request.body.email,
         password: request.body.password,
-        address: request.ip,
+        address: rateLimitAddress(request.ip),
         now: deps.clock(),
         throttle: deps.config.loginRateLimit,
       });
       if (request.staff) await endSession(db, request.staff.sessionId);
       const session = await startSession(db, user.id, deps.clock(), deps.randomBytes);
-      setSessionCookie(request, reply, session.token);
+      setSessionCookie(request, reply, session.token, deps.config.baseUrl);
       reply.header('cache-control', 'no-store');
       return { user: { email: user.email, name: user.name, admin: Number(user.is_admin) === 1 }, csrfToken: session.csrfToken };
     },
@@ -56,7 +57,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out everywhere this session is used' } }, async (request, reply) => {
     if (request.staff) await endSession(deps.database.db, request.staff.sessionId);
-    clearSessionCookie(request, reply);
+    clearSessionCookie(request, reply, deps.config.baseUrl);
     return reply.code(204).send();
   });
 

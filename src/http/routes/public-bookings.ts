@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
 import type { AppDeps } from '../deps.ts';
 import { bookingDepsFor } from '../booking-deps-for.ts';
 import { createBooking, type CreateBookingInput } from '../../bookings/create-booking.ts';
@@ -10,20 +11,44 @@ import { validateIdempotencyKey } from '../../bookings/idempotency.ts';
 import { hitRateLimit } from '../../db/queries/rate-limits.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { requireRole } from '../../staff/roles.ts';
-import { Booking, ChangeBookingBody, CreateBookingBody, problemResponses, ReferenceParams, SlugParams } from '../schemas.ts';
+import { Booking, ChangeBookingBody, CreateBookingBody, problemResponses, ReferenceParams, SlugParams, TokenQuery } from '../schemas.ts';
+import { sha256Hex } from '../../bookings/tokens.ts';
+import { rateLimitAddress } from '../../domain/client-address.ts';
 
-function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1];
+/**
+ * The manage token sent as `Authorization: Bearer …`. Whatever follows the scheme is the
+ * token, however odd (`Bearer ' OR 1=1 --` is a wrong token: 404, SPEC §4); only a missing
+ * or empty header, or a bare `Bearer`, means "no token" (401).
+ */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = (request.headers.authorization ?? '').trim();
+  if (!header) return undefined;
+  const match = /^Bearer(?:\s+([\s\S]*))?$/i.exec(header);
+  if (!match) return header;
+  return match[1]?.trim() || undefined;
 }
 
-export async function limitGuestBookings(deps: AppDeps, request: FastifyRequest): Promise<void> {
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Guest booking creation limits (SPEC §4, §9.4): BOOKING_RATE_LIMIT per client address (an
+ * IPv6 client by its /64) per minute, and BOOKING_EMAIL_LIMIT per guest email address per
+ * 24 hours. BOOKING_RATE_LIMIT=0 turns both off.
+ */
+export async function limitGuestBookings(deps: AppDeps, request: FastifyRequest, email?: unknown): Promise<void> {
   const limit = deps.config.bookingRateLimit;
   if (limit <= 0) return;
-  const result = await hitRateLimit(deps.database.db, `booking:${request.ip}`, limit, 60_000, deps.clock());
+  const db = deps.database.db;
+  const perAddress = await hitRateLimit(db, `booking:${rateLimitAddress(request.ip)}`, limit, 60_000, deps.clock());
+  if (!perAddress.allowed) {
+    throw new DomainError('rate_limited', `Too many bookings from this address; try again in ${perAddress.retryAfterSeconds} s.`, { retryAfterSeconds: perAddress.retryAfterSeconds });
+  }
+  const perEmail = deps.config.bookingEmailLimit;
+  if (perEmail <= 0 || typeof email !== 'string' || !email.trim() || email.length > 254) return;
+  const bucket = `booking-email:${sha256Hex(email.trim().toLowerCase())}`;
+  const result = await hitRateLimit(db, bucket, perEmail, DAY_MS, deps.clock());
   if (!result.allowed) {
-    throw new DomainError('rate_limited', `Too many bookings from this address; try again in ${result.retryAfterSeconds} s.`, { retryAfterSeconds: result.retryAfterSeconds });
+    throw new DomainError('rate_limited', `Too many bookings for this email address today; try again in ${Math.ceil(result.retryAfterSeconds / 3600)} h, or call the restaurant.`, { retryAfterSeconds: result.retryAfterSeconds });
   }
 }
 
@@ -37,7 +62,7 @@ export async function createFromRequest(deps: AppDeps, request: FastifyRequest, 
     await requireRole(deps.database.db, request.staff, ctx.row.id, 'host');
     source = 'staff';
   } else {
-    await limitGuestBookings(deps, request);
+    await limitGuestBookings(deps, request, (body as { email?: unknown } | undefined)?.email);
   }
   return createBooking(booking, { slug, body, source, mode: source === 'staff' ? 'staff' : 'guest', idempotencyKey });
 }
@@ -84,8 +109,8 @@ export function registerPublicBookingRoutes(app: FastifyInstance, deps: AppDeps)
     return cancelBooking(bookings, managed, 'guest');
   });
 
-  app.get<{ Params: { reference: string }; Querystring: { token?: string } }>('/api/v1/bookings/:reference/calendar.ics', {
-    schema: { tags: ['guest'], summary: 'iCalendar event for the booking', params: ReferenceParams, produces: ['text/calendar'] },
+  app.get<{ Params: { reference: string }; Querystring: Static<typeof TokenQuery> }>('/api/v1/bookings/:reference/calendar.ics', {
+    schema: { tags: ['guest'], summary: 'iCalendar event for the booking', params: ReferenceParams, querystring: TokenQuery, produces: ['text/calendar'] },
   }, async (request, reply) => {
     const managed = await loadByToken(bookings, request.params.reference, request.query.token ?? bearerToken(request));
     const ics = bookingCalendar(present(managed), managed.ctx.row.name, deps.config.baseUrl);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
 import type { AppDeps } from '../deps.ts';
 import { listHours } from '../../db/queries/restaurant-admin.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -12,6 +13,7 @@ import { closuresPage, hoursPage, membersPage, tablesPage, type AdminPageCommon 
 import { fieldErrorsOf, list, str, type FieldErrors, type FormBody } from '../../web/forms.ts';
 import { HTML_ROUTE, seeOther, sendPage } from '../../web/respond.ts';
 import { staffAccess, type StaffAccess } from '../../web/staff-access.ts';
+import { AdminSectionQuery } from '../../web/query-schemas.ts';
 
 type Db = AppDeps['database']['db'];
 type Extras = Partial<Omit<AdminPageCommon, 'access'>> & { hours?: Partial<ServicePeriod>[] };
@@ -87,11 +89,11 @@ function hoursErrors(errors: FieldErrors, rows: number[]): FieldErrors {
 export function registerWebAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   const db = deps.database.db;
   const opts = { config: HTML_ROUTE, schema: { hide: true } };
-  type P = { Params: { slug: string }; Querystring: { saved?: string } };
+  type P = { Params: { slug: string }; Querystring: Static<typeof AdminSectionQuery> };
   type W = { Params: { slug: string; id?: string; date?: string }; Body: FormBody };
 
   for (const section of Object.keys(SECTIONS) as Section[]) {
-    app.get<P>(`/staff/:slug/${section}`, opts, async (request, reply) => {
+    app.get<P>(`/staff/:slug/${section}`, { config: HTML_ROUTE, schema: { hide: true, querystring: AdminSectionQuery } }, async (request, reply) => {
       const access = await staffAccess(deps, request, request.params.slug, 'manager');
       return render(deps, reply, section, access, { success: request.query.saved ? 'Saved.' : undefined });
     });

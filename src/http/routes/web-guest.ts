@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
 import type { AppDeps } from '../deps.ts';
 import { bookingDepsFor } from '../booking-deps-for.ts';
 import { limitGuestBookings } from './public-bookings.ts';
@@ -12,6 +13,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { fieldErrorsOf, str, type FieldErrors, type FormBody } from '../../web/forms.ts';
 import { detailsPage, restaurantPage, restaurantsPage, type DetailsPageData } from '../../web/guest-views.ts';
 import { HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
+import { BookFormQuery, DateAndPartyQuery, PlainPageQuery } from '../../web/query-schemas.ts';
 
 type Query = Record<string, string | undefined>;
 
@@ -58,7 +60,7 @@ async function submitBooking(deps: AppDeps, request: FastifyRequest<{ Params: { 
     restaurant: summary(ctx), date: str(body, 'date'), time: str(body, 'time'), party: Number(str(body, 'party')) || 1,
     values: detailsValues(body), errors: {}, idempotencyKey: key ?? newFormKey(), staff: request.staff,
   };
-  await limitGuestBookings(deps, request);
+  await limitGuestBookings(deps, request, str(body, 'email'));
   let result;
   try {
     result = await createBooking(bookings, { slug, body: bookingBody(body), source: 'web', mode: 'guest', idempotencyKey: key });
@@ -83,11 +85,11 @@ export function registerWebGuestRoutes(app: FastifyInstance, deps: AppDeps): voi
   const db = deps.database.db;
   const hide = { hide: true };
 
-  app.get('/', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+  app.get('/', { config: HTML_ROUTE, schema: { hide: true, querystring: PlainPageQuery } }, async (request, reply) => {
     return sendPage(reply, restaurantsPage(await listRestaurants(db), request.staff));
   });
 
-  app.get<{ Params: { slug: string }; Querystring: Query }>('/r/:slug', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+  app.get<{ Params: { slug: string }; Querystring: Static<typeof DateAndPartyQuery> }>('/r/:slug', { config: HTML_ROUTE, schema: { hide: true, querystring: DateAndPartyQuery } }, async (request, reply) => {
     const ctx = await bookings.cache.load(db, request.params.slug);
     const { today, lastDate } = bookableDateRange(ctx.rules, deps.clock());
     const { date, party, errors } = pickDateAndParty(ctx, request.query, today, { date: today, party: 2 });
@@ -96,7 +98,7 @@ export function registerWebGuestRoutes(app: FastifyInstance, deps: AppDeps): voi
     return sendPage(reply, markup, Object.keys(errors).length ? 422 : 200);
   });
 
-  app.get<{ Params: { slug: string }; Querystring: Query }>('/r/:slug/book', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+  app.get<{ Params: { slug: string }; Querystring: Static<typeof BookFormQuery> }>('/r/:slug/book', { config: HTML_ROUTE, schema: { hide: true, querystring: BookFormQuery } }, async (request, reply) => {
     const ctx = await bookings.cache.load(db, request.params.slug);
     const { date, party, time } = request.query;
     if (!date || !party || !time || !isIsoDate(date) || !/^\d{2}:\d{2}$/.test(time)) return seeOther(reply, `/r/${ctx.row.slug}`);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
 import type { AppDeps } from '../deps.ts';
 import { bookingDepsFor } from '../booking-deps-for.ts';
 import { cancelBooking } from '../../bookings/cancel-booking.ts';
@@ -11,6 +12,7 @@ import { guestMayChange, guestMayEditNotes } from '../../domain/status-rules.ts'
 import { fieldErrorsOf, str, type FormBody } from '../../web/forms.ts';
 import { managePage, type ManagePageData } from '../../web/manage-views.ts';
 import { HTML_ROUTE, seeOther, sendPage } from '../../web/respond.ts';
+import { ManageQuery } from '../../web/query-schemas.ts';
 import { pickDateAndParty } from './web-guest.ts';
 
 type Query = Record<string, string | undefined>;
@@ -58,10 +60,11 @@ export function registerWebManageRoutes(app: FastifyInstance, deps: AppDeps): vo
   const hide = { hide: true };
   type Ref = { Params: { reference: string } };
 
-  app.get<Ref & { Querystring: Query }>('/b/:reference', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+  app.get<Ref & { Querystring: Static<typeof ManageQuery> }>('/b/:reference', { config: HTML_ROUTE, schema: { hide: true, querystring: ManageQuery } }, async (request, reply) => {
     const token = request.query.token ?? '';
     const m = await loadByToken(bookings, request.params.reference, token || undefined);
-    const flash = FLASHES.find((f) => request.query[f] === '1');
+    const query = request.query as Query;
+    const flash = FLASHES.find((f) => query[f] === '1');
     const party = request.query.party === undefined ? undefined : Number(request.query.party);
     return renderManage(deps, request, reply, m, token, { flash, date: request.query.date, party, requested: request.query.date !== undefined });
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
 import type { AppDeps } from '../deps.ts';
 import { bookingDepsFor } from '../booking-deps-for.ts';
 import { clearSessionCookie, isSameOrigin, setSessionCookie } from '../session-hook.ts';
@@ -15,25 +16,23 @@ import { listDayBookings, updateBookingAsStaff } from '../../staff/staff-booking
 import { fieldErrorsOf, str, type FormBody } from '../../web/forms.ts';
 import { HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
 import { staffAccess, type StaffAccess } from '../../web/staff-access.ts';
+import { DaySheetQuery, SignInQuery } from '../../web/query-schemas.ts';
+import { safeNextPath } from '../../web/safe-next.ts';
+import { rateLimitAddress } from '../../domain/client-address.ts';
 import { bookedMessage, chooserPage, daySheetPage, loginPage, type DaySheetData } from '../../web/staff-views.ts';
 
 const STATUSES: BookingStatus[] = ['seated', 'completed', 'no_show', 'cancelled'];
 type Slug = { Params: { slug: string } };
 
-/** Only a path on this site may follow sign-in (no open redirect). */
-function safeNext(next: string): string {
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/staff';
-}
-
 async function signIn(deps: AppDeps, request: FastifyRequest<{ Body: FormBody }>, reply: FastifyReply) {
   const email = str(request.body, 'email');
-  const next = safeNext(str(request.body, 'next') || '/staff');
+  const next = safeNextPath(str(request.body, 'next'), deps.config.baseUrl);
   const again = (error: string, status: number) => sendPage(reply, loginPage({ email, next, error, staff: request.staff }), status);
   if (!isSameOrigin(request, deps.config.baseUrl)) return again('Sign-in is only accepted from this site.', 403);
   const db = deps.database.db;
   let user;
   try {
-    user = await authenticate(db, { email, password: str(request.body, 'password'), address: request.ip, now: deps.clock(), throttle: deps.config.loginRateLimit });
+    user = await authenticate(db, { email, password: str(request.body, 'password'), address: rateLimitAddress(request.ip), now: deps.clock(), throttle: deps.config.loginRateLimit });
   } catch (error) {
     if (!(error instanceof DomainError) || (error.code !== 'unauthenticated' && error.code !== 'rate_limited')) throw error;
     if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -41,7 +40,7 @@ async function signIn(deps: AppDeps, request: FastifyRequest<{ Body: FormBody }>
   }
   if (request.staff) await endSession(db, request.staff.sessionId);
   const session = await startSession(db, user.id, deps.clock(), deps.randomBytes);
-  setSessionCookie(request, reply, session.token);
+  setSessionCookie(request, reply, session.token, deps.config.baseUrl);
   return seeOther(reply, next);
 }
 
@@ -97,8 +96,8 @@ export function registerWebStaffRoutes(app: FastifyInstance, deps: AppDeps): voi
   const db = deps.database.db;
   const hide = { hide: true };
 
-  app.get<{ Querystring: { next?: string } }>('/staff/login', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
-    const next = safeNext(request.query.next ?? '/staff');
+  app.get<{ Querystring: Static<typeof SignInQuery> }>('/staff/login', { config: HTML_ROUTE, schema: { hide: true, querystring: SignInQuery } }, async (request, reply) => {
+    const next = safeNextPath(request.query.next, deps.config.baseUrl);
     if (request.staff) return seeOther(reply, next);
     return sendPage(reply, loginPage({ email: '', next, staff: null }));
   });
@@ -107,7 +106,7 @@ export function registerWebStaffRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   app.post('/staff/logout', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
     if (request.staff) await endSession(db, request.staff.sessionId);
-    clearSessionCookie(request, reply);
+    clearSessionCookie(request, reply, deps.config.baseUrl);
     return seeOther(reply, '/staff/login');
   });
 
@@ -121,7 +120,7 @@ export function registerWebStaffRoutes(app: FastifyInstance, deps: AppDeps): voi
     return sendPage(reply, chooserPage(staff, restaurants));
   });
 
-  app.get<Slug & { Querystring: { date?: string; booked?: string } }>('/staff/:slug', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
+  app.get<Slug & { Querystring: Static<typeof DaySheetQuery> }>('/staff/:slug', { config: HTML_ROUTE, schema: { hide: true, querystring: DaySheetQuery } }, async (request, reply) => {
     const access = await staffAccess(deps, request, request.params.slug, 'host');
     const date = sheetDate(access, deps.clock(), request.query.date);
     const message = request.query.date && !isIsoDate(request.query.date) ? 'That is not a date; showing today.' : undefined;
