@@ -28,6 +28,10 @@ export interface Config {
   readonly requestTimeoutMs: number;
   readonly production: boolean;
   readonly poolMax: number;
+  /** DATABASE_READ_URL: a read replica (same backend as databaseUrl, never SQLite) */
+  readonly readDatabaseUrl?: string;
+  /** DATABASE_READ_MAX_LAG_S: a replica further behind than this is skipped (default 5) */
+  readonly readMaxLagS: number;
 }
 
 /** A bad setting: the CLI prints `message` alone, as one line, and exits 1. */
@@ -101,6 +105,23 @@ function secretKey(env: NodeJS.ProcessEnv, production: boolean, cwd: string): st
   }
 }
 
+/** DATABASE_READ_URL, checked: a server URL of the same backend as DATABASE_URL. */
+function readReplicaUrl(env: NodeJS.ProcessEnv, databaseUrl: string): string | undefined {
+  const raw = env.DATABASE_READ_URL?.trim();
+  if (!raw) return undefined;
+  let backend: string;
+  try {
+    backend = parseDatabaseUrl(raw).backend;
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new ConfigError('DATABASE_READ_URL', error.message);
+    throw error;
+  }
+  const primary = parseDatabaseUrl(databaseUrl).backend;
+  if (backend === 'sqlite' || primary === 'sqlite') throw new ConfigError('DATABASE_READ_URL', 'needs MySQL/MariaDB or PostgreSQL in DATABASE_URL and DATABASE_READ_URL (SQLite has no replicas)');
+  if (backend !== primary) throw new ConfigError('DATABASE_READ_URL', `must be the same kind of database as DATABASE_URL (${primary}, got ${backend})`);
+  return raw;
+}
+
 /** Reads the environment once into a frozen Config, or throws ConfigError naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), cores = 1): Config {
   const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
@@ -110,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (error instanceof DatabaseUrlError) throw new ConfigError('DATABASE_URL', error.message);
     throw error;
   }
+  const readDatabaseUrl = readReplicaUrl(env, databaseUrl);
   const production = env.NODE_ENV === 'production';
   const port = integer(env, 'PORT', 8000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
@@ -141,5 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_S', 30, 1, 3600) * 1000,
     production,
     poolMax: integer(env, 'DATABASE_POOL_MAX', DEFAULT_POOL_MAX, 1, 1000),
+    readDatabaseUrl,
+    readMaxLagS: integer(env, 'DATABASE_READ_MAX_LAG_S', 5, 0, 86_400),
   });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, MysqlDialect, PostgresDialect, type DatabaseConnection } from 'kysely';
+import { CompiledQuery, Kysely, MysqlDialect, PostgresDialect, type DatabaseConnection, type Dialect } from 'kysely';
 import mysql from 'mysql2';
 import pg from 'pg';
 import type { DB } from './schema.ts';
@@ -29,6 +29,8 @@ export interface Database {
   close(): Promise<void>;
   /** connection pool usage (server backends), for /metrics */
   poolStats?(): PoolStats;
+  /** server backends: the dialect, sharing this database's pool (for a read router) */
+  dialect?: Dialect;
 }
 
 /**
@@ -39,9 +41,21 @@ export const DEFAULT_POOL_MAX = 5;
 
 export function createDb(url: string, options: DbOptions = {}): Database {
   const parsed = parseDatabaseUrl(url);
-  const { dialect, poolStats } = createDialect(parsed, options);
+  const created = createDialect(parsed, options);
+  const dialect = parsed.backend === 'sqlite' ? created.dialect : withSharedDriver(created.dialect);
   const db = new Kysely<DB>({ dialect });
-  return { db, backend: parsed.backend, close: () => db.destroy(), poolStats };
+  return { db, backend: parsed.backend, close: () => db.destroy(), poolStats: created.poolStats, dialect: parsed.backend === 'sqlite' ? undefined : dialect };
+}
+
+/** A dialect whose every Kysely uses the one driver (one pool): a read router shares it. */
+function withSharedDriver(dialect: Dialect): Dialect {
+  const driver = dialect.createDriver();
+  return {
+    createDriver: () => driver,
+    createAdapter: () => dialect.createAdapter(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+  };
 }
 
 function createDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {

@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './routes/health.ts';
 import { registerMetrics } from './metrics.ts';
 import '../staff/principal.ts';
 import { installSessionHook } from './session-hook.ts';
+import { installReadRouting } from './read-routing.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerStaffRestaurantRoutes } from './routes/staff-restaurants.ts';
 import { registerStaffTableRoutes } from './routes/staff-tables.ts';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   installSessionHook(app, deps);
+  installReadRouting(app, deps);
 
   for (const register of ROUTE_MODULES) await register(app, deps);
   return app;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../db/connect.ts';
+import type { ReadDatabase } from '../db/read-replica.ts';
 import type { AppDeps } from './deps.ts';
 import { mayReadMetrics } from './metrics-access.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -68,6 +69,28 @@ function registerDatabaseGauges(registry: Registry, database: WithPoolStats): vo
   });
 }
 
+/** DATABASE_READ_URL: how far behind the replica is, and whether reads go to it. */
+function registerReplicaGauges(registry: Registry, read: ReadDatabase): void {
+  new Gauge({
+    name: 'tablebookings_db_replica_lag_seconds',
+    help: 'Seconds since the read replica was last seen applying everything the primary had (-1 while it does not answer)',
+    registers: [registry],
+    aggregator: 'max',
+    collect() {
+      this.set(read.lagSeconds() ?? -1);
+    },
+  });
+  new Gauge({
+    name: 'tablebookings_db_replica_in_use',
+    help: '1 while reads go to the read replica, 0 while they go to the primary (replica down or lagging beyond DATABASE_READ_MAX_LAG_S)',
+    registers: [registry],
+    aggregator: 'min',
+    collect() {
+      this.set(read.usingReplica() ? 1 : 0);
+    },
+  });
+}
+
 function registerRequestMetrics(app: FastifyInstance, registry: Registry): void {
   const labelNames = ['method', 'route', 'status'] as const;
   const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by route pattern and status', labelNames, registers: [registry] });
@@ -90,6 +113,7 @@ export function registerMetrics(app: FastifyInstance, deps: AppDeps): void {
   collectDefaultMetrics({ register: registry });
   registerRequestMetrics(app, registry);
   registerDatabaseGauges(registry, deps.database);
+  if (deps.readDatabase) registerReplicaGauges(registry, deps.readDatabase);
   const clustered = isClusterWorker();
   if (clustered) exposeToPrimary(registry);
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { createDb, type Database } from '../db/connect.ts';
 import { prepareEmbeddedDatabase } from '../db/prepare-embedded.ts';
+import { createReadDatabase } from '../db/read-replica.ts';
 import { buildApp } from '../http/app.ts';
 import { startOutboxSender } from '../email/sender.ts';
 import { startHousekeeping } from './housekeeping.ts';
@@ -46,8 +47,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const database = createDb(config.databaseUrl, { poolMax: config.poolMax });
   if (options.prepareDatabase !== false) await prepareEmbeddedDatabase(config, database);
+  const readDatabase = config.readDatabaseUrl ? createReadDatabase(database, config.readDatabaseUrl, { poolMax: config.poolMax, maxLagS: config.readMaxLagS }) : undefined;
   const state = { draining: false };
-  const app = await buildApp({ config, database, clock: Date.now, state });
+  const app = await buildApp({ config, database, readDatabase, clock: Date.now, state });
   // While draining, close each keep-alive connection after its response, so clients
   // reconnect (to another worker or host) instead of meeting a closed socket later.
   app.addHook('onSend', async (_request, reply) => {
@@ -65,6 +67,7 @@ export async function startServer(
       await app.close(); // stops accepting, finishes requests in flight
       stopHousekeeping();
       await sender.stop();
+      await readDatabase?.close();
       await database.close();
     })());
   return { app, database, state, stop };

@@ -107,7 +107,7 @@ export async function startGalera(size = 3): Promise<GaleraCluster> {
     async stop() {
       // the joiners first, the bootstrap node last: a clean shutdown of the whole group
       for (const node of [...nodes].reverse()) await node.stop().catch(() => {});
-      if (!process.env.TB_KEEP_CLUSTER_DIR) fs.rmSync(dir, { recursive: true, force: true });
+      if (!process.env.TB_KEEP_CLUSTER_DIR) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
   try {

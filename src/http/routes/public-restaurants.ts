@@ -6,6 +6,7 @@ import { getAvailability } from '../../bookings/get-availability.ts';
 import { listRestaurants } from '../../db/queries/restaurants.ts';
 import { localDateOf } from '../../domain/clock-time.ts';
 import { DateString, problemResponses, SlugParams, Slot } from '../schemas.ts';
+import { readDbFor } from '../read-routing.ts';
 
 const AvailabilityQuery = Type.Object({
   date: DateString,
@@ -17,12 +18,12 @@ export function registerPublicRestaurantRoutes(app: FastifyInstance, deps: AppDe
 
   app.get('/api/v1/restaurants', {
     schema: { tags: ['guest'], summary: 'List restaurants', response: { 200: Type.Object({ restaurants: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), timezone: Type.String() })) }) } },
-  }, async () => ({ restaurants: await listRestaurants(deps.database.db) }));
+  }, async (request) => ({ restaurants: await listRestaurants(readDbFor(deps, request)) }));
 
   app.get<{ Params: { slug: string } }>('/api/v1/restaurants/:slug', {
     schema: { tags: ['guest'], summary: 'Restaurant details, hours and booking rules', params: SlugParams, response: problemResponses(404) },
   }, async (request) => {
-    const ctx = await bookings.cache.load(deps.database.db, request.params.slug);
+    const ctx = await bookings.cache.load(readDbFor(deps, request), request.params.slug);
     const today = localDateOf(deps.clock(), ctx.row.timezone);
     const { row, rules } = ctx;
     return {
@@ -48,5 +49,5 @@ export function registerPublicRestaurantRoutes(app: FastifyInstance, deps: AppDe
       querystring: AvailabilityQuery,
       response: { 200: Type.Object({ restaurant: Type.String(), date: Type.String(), party: Type.Integer(), timezone: Type.String(), slots: Type.Array(Slot) }), ...problemResponses(404, 422) },
     },
-  }, async (request) => getAvailability(bookings, request.params.slug, request.query.date, Number(request.query.party)));
+  }, async (request) => getAvailability({ ...bookings, db: readDbFor(deps, request) }, request.params.slug, request.query.date, Number(request.query.party)));
 }

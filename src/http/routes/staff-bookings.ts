@@ -7,6 +7,7 @@ import { listDayBookings, updateBookingAsStaff, type StaffBookingPatch } from '.
 import { Booking, problemResponses, SlugParams } from '../schemas.ts';
 import { DayQuery, SlugAndReference, StaffBookingPatchBody } from './staff-schemas.ts';
 import { authorizedRestaurant } from './staff-restaurants.ts';
+import { readDbFor } from '../read-routing.ts';
 
 const tags = ['staff: bookings'];
 const denied = problemResponses(401, 403, 404);
@@ -24,7 +25,7 @@ export function registerStaffBookingRoutes(app: FastifyInstance, deps: AppDeps):
       querystring: DayQuery,
       response: { 200: Type.Object({ bookings: Type.Array(StaffBooking) }), ...denied, ...problemResponses(422) },
     },
-  }, async (request) => ({ bookings: await listDayBookings(deps.database.db, authorizedRestaurant(request), request.query.date) }));
+  }, async (request) => ({ bookings: await listDayBookings(readDbFor(deps, request), authorizedRestaurant(request), request.query.date) }));
 
   app.patch<{ Params: Static<typeof SlugAndReference>; Body: Static<typeof StaffBookingPatchBody> }>('/api/v1/restaurants/:slug/bookings/:reference', {
     config: { staffRole: 'host' },

@@ -14,6 +14,7 @@ import { fieldErrorsOf, str, type FieldErrors, type FormBody } from '../../web/f
 import { detailsPage, restaurantPage, restaurantsPage, type DetailsPageData } from '../../web/guest-views.ts';
 import { HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
 import { BookFormQuery, DateAndPartyQuery, PlainPageQuery } from '../../web/query-schemas.ts';
+import { readDbFor } from '../read-routing.ts';
 
 type Query = Record<string, string | undefined>;
 
@@ -86,14 +87,15 @@ export function registerWebGuestRoutes(app: FastifyInstance, deps: AppDeps): voi
   const hide = { hide: true };
 
   app.get('/', { config: HTML_ROUTE, schema: { hide: true, querystring: PlainPageQuery } }, async (request, reply) => {
-    return sendPage(reply, restaurantsPage(await listRestaurants(db), request.staff));
+    return sendPage(reply, restaurantsPage(await listRestaurants(readDbFor(deps, request)), request.staff));
   });
 
   app.get<{ Params: { slug: string }; Querystring: Static<typeof DateAndPartyQuery> }>('/r/:slug', { config: HTML_ROUTE, schema: { hide: true, querystring: DateAndPartyQuery } }, async (request, reply) => {
-    const ctx = await bookings.cache.load(db, request.params.slug);
+    const reads = { ...bookings, db: readDbFor(deps, request) };
+    const ctx = await bookings.cache.load(reads.db, request.params.slug);
     const { today, lastDate } = bookableDateRange(ctx.rules, deps.clock());
     const { date, party, errors } = pickDateAndParty(ctx, request.query, today, { date: today, party: 2 });
-    const slots = Object.keys(errors).length ? undefined : (await getAvailability(bookings, ctx.row.slug, date, party)).slots;
+    const slots = Object.keys(errors).length ? undefined : (await getAvailability(reads, ctx.row.slug, date, party)).slots;
     const markup = restaurantPage({ restaurant: summary(ctx), maxPartySize: ctx.rules.maxPartySize, today, lastDate, date, party, slots, errors, staff: request.staff });
     return sendPage(reply, markup, Object.keys(errors).length ? 422 : 200);
   });

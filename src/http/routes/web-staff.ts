@@ -20,6 +20,7 @@ import { DaySheetQuery, SignInQuery } from '../../web/query-schemas.ts';
 import { safeNextPath } from '../../web/safe-next.ts';
 import { rateLimitAddress } from '../../domain/client-address.ts';
 import { bookedMessage, chooserPage, daySheetPage, loginPage, type DaySheetData } from '../../web/staff-views.ts';
+import { readDbFor } from '../read-routing.ts';
 
 const STATUSES: BookingStatus[] = ['seated', 'completed', 'no_show', 'cancelled'];
 type Slug = { Params: { slug: string } };
@@ -52,7 +53,7 @@ async function renderDaySheet(deps: AppDeps, request: FastifyRequest, reply: Fas
   const now = deps.clock();
   const zone = access.restaurant.timezone;
   const today = localDateOf(now, zone);
-  const list = await listDayBookings(deps.database.db, access.restaurant, date);
+  const list = await listDayBookings(readDbFor(deps, request), access.restaurant, date);
   const allowed: Record<string, string[]> = {};
   for (const b of list) {
     const tctx = { now, serviceDate: b.date, startsAt: Date.parse(b.startsAt), endsAt: Date.parse(b.endsAt), zone };
