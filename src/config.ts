@@ -26,6 +26,8 @@ export interface Config {
   readonly metricsToken?: string;
   /** a request (headers and body) must arrive within this long, ms */
   readonly requestTimeoutMs: number;
+  /** LOG_FORMAT: json, pretty, or auto (pretty when stdout is a terminal) */
+  readonly logFormat: 'auto' | 'json' | 'pretty';
   readonly production: boolean;
   readonly poolMax: number;
   /** DATABASE_READ_URL: a read replica (same backend as databaseUrl, never SQLite) */
@@ -137,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const host = env.HOST || '127.0.0.1';
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = env.LOG_FORMAT || 'auto';
+  if (logFormat !== 'auto' && logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError('LOG_FORMAT', 'must be json, pretty or auto');
   const baseUrl = (env.BASE_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
   try {
     new URL(baseUrl);
@@ -161,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bookingEmailLimit: integer(env, 'BOOKING_EMAIL_LIMIT', DEFAULT_BOOKING_EMAIL_LIMIT, 0, 1_000_000),
     metricsToken: asConfigError(() => metricsToken(env.METRICS_TOKEN)),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_S', 30, 1, 3600) * 1000,
+    logFormat,
     production,
     poolMax: integer(env, 'DATABASE_POOL_MAX', DEFAULT_POOL_MAX, 1, 1000),
     readDatabaseUrl,

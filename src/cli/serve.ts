@@ -38,7 +38,7 @@ export function registerServe(program: Command): void {
         if (cluster.isWorker) return (await import('../server/cluster-worker.ts')).runWorker(config, port, host);
         if (workers <= 1) return (await import('../server/single-process.ts')).runSingleProcess(config, port, host);
         const [{ runPrimary }, { createLogLine }] = await Promise.all([import('../server/cluster-primary.ts'), import('../server/log-line.ts')]);
-        await runPrimary(config, { workers, log: createLogLine(config.logLevel) });
+        await runPrimary(config, { workers, log: createLogLine(config.logLevel, undefined, config.logFormat) });
       }),
     );
 }

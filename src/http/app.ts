@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.ts';
 import { rejectNulCharacters } from './reject-nul.ts';
+import { OneLinePerRequest, loggerOptions } from './request-log.ts';
 import { answerFrameworkError, installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { clientRequestId, installDefaultQuerySchema, serverTimeouts } from './server-limits.ts';
@@ -32,28 +33,6 @@ import { registerWebAdminRoutes } from './routes/web-admin.ts';
 import { renderHtmlError as webErrorPage } from '../web/error-page.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
-
-/** Hides secrets (manage tokens in query strings) from logged URLs. */
-export function redactUrlForLog(url: string): string {
-  return url.replace(/([?&](?:token|manageToken)=)[^&]*/gi, '$1***');
-}
-
-function loggerOptions(deps: AppDeps) {
-  if (deps.logger === false) return false;
-  return {
-    level: deps.config.logLevel,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    serializers: {
-      req: (req: { method: string; url: string; id: string; headers?: Record<string, unknown> }) => ({
-        method: req.method,
-        url: redactUrlForLog(req.url),
-        id: req.id,
-        ...clientRequestId(req.headers?.['x-request-id']),
-      }),
-    },
-    ...(typeof deps.logger === 'object' ? deps.logger : {}),
-  };
-}
 
 /** JSON API writes must be JSON: anything else is a 415, even a form post. */
 function requireJsonForApiWrites(app: FastifyInstance): void {
@@ -92,7 +71,8 @@ const renderHtmlError: HtmlErrorRenderer | undefined = webErrorPage;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps),
+    logger: await loggerOptions({ level: deps.config.logLevel, format: deps.config.logFormat }, deps.logger),
+    logController: new OneLinePerRequest(),
     bodyLimit: BODY_LIMIT,
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     // our own id for every request; a client's X-Request-Id is logged as clientRequestId only

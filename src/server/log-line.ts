@@ -6,11 +6,23 @@ export type LogLevel = keyof typeof LEVELS;
 
 export type LogFn = (level: LogLevel, msg: string, extra?: Record<string, unknown>) => void;
 
-/** One JSON log line in pino's shape on stdout (the cluster primary has no Fastify logger). */
-export function createLogLine(minLevel: string, write: (line: string) => void = (l) => process.stdout.write(l)): LogFn {
+/** A readable line for a terminal, close to pino-pretty's (the workers' lines beside it). */
+function prettyLine(level: LogLevel, msg: string, extra: Record<string, unknown>): string {
+  const time = new Date().toISOString().slice(11, 23);
+  const fields = Object.entries(extra).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return `[${time}] ${level.toUpperCase()} (primary): ${msg}${fields.length ? ' ' + fields.join(' ') : ''}\n`;
+}
+
+/**
+ * One log line on stdout (the cluster primary has no Fastify logger): JSON in pino's shape, or
+ * a readable line when `format` is pretty, or auto and stdout is a terminal (LOG_FORMAT).
+ */
+export function createLogLine(minLevel: string, write: (line: string) => void = (l) => process.stdout.write(l), format = 'json'): LogFn {
   const threshold = minLevel === 'silent' ? Infinity : (LEVELS[minLevel as LogLevel] ?? (minLevel === 'trace' ? 10 : 30));
+  const pretty = format === 'pretty' || (format === 'auto' && process.stdout.isTTY === true);
   return (level, msg, extra = {}) => {
     if (LEVELS[level] < threshold) return;
+    if (pretty) return write(prettyLine(level, msg, extra));
     const line = { level: LEVELS[level], time: Date.now(), pid: process.pid, hostname: os.hostname(), role: 'primary', ...extra, msg };
     write(JSON.stringify(line) + '\n');
   };
