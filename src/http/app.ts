@@ -10,7 +10,7 @@ import { rejectNulCharacters } from './reject-nul.ts';
 import { OneLinePerRequest, loggerOptions } from './request-log.ts';
 import { answerFrameworkError, installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { installSecurityHeaders } from './security-headers.ts';
-import { clientRequestId, installDefaultQuerySchema, serverTimeouts } from './server-limits.ts';
+import { installDefaultQuerySchema, serverTimeouts } from './server-limits.ts';
 import { fastifyTrustProxy } from '../config-network.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerMetrics } from './metrics.ts';
