@@ -7,19 +7,20 @@ import { createDatabase } from '../../src/db/create-database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { insertRestaurant } from '../helpers/fixtures.ts';
 import { latencySummary, runLoad } from '../scale/load.ts';
-import { freePort, startAppServer, startProcess, waitForStatus, type Proc } from '../scale/processes.ts';
-import { clusterSize, missingGalera, startGalera, type GaleraCluster } from './galera.ts';
+import { freePort, missingBinary, startAppServer, startProcess, waitForStatus, type Proc } from '../scale/processes.ts';
+import { clusterSize, missingGalera, startGalera, startGaleraHaproxy, type GaleraCluster } from './galera.ts';
 import type { MariadbNode } from './mariadb-node.ts';
 
 /**
  * A real 3-node MariaDB Galera cluster (our own mariadbd processes on free ports), 3 app
  * server processes each writing through a different node first (DATABASE_URL lists all
- * three nodes, rotated), racing clients in their own processes, then `kill -9` of a node
- * under booking load and its rejoin.
+ * three nodes, rotated), and a 4th through deploy/haproxy-galera.cfg (writer: node 2).
+ * Racing clients in their own processes, then `kill -9` of node 2 under booking load —
+ * the first host of app server 2 and HAProxy's writer — and its rejoin.
  */
 
 const DB_NAME = 'tablebookings';
-const skip = missingGalera();
+const skip = missingGalera() ?? missingBinary('/usr/sbin/haproxy');
 
 async function onNode<T>(node: MariadbNode, statement: string, map: (rows: string[][]) => T): Promise<T> {
   return map(await node.sql(`SET SESSION wsrep_sync_wait = 1; ${statement}`));
@@ -50,10 +51,11 @@ function runRaceClient(plan: object): Promise<{ statuses: Record<string, number>
   });
 }
 
-describe('a 3-node MariaDB Galera cluster behind 3 app servers', { skip }, () => {
+describe('a 3-node MariaDB Galera cluster behind 3 app servers (multi-host URLs) and a 4th behind HAProxy', { skip }, () => {
   let cluster: GaleraCluster;
   let database: Database;
   const servers: Proc[] = [];
+  let haproxy: Proc | undefined;
   const ports: number[] = [];
   let restaurant: { id: string; slug: string };
   const appUrl = (i: number) => `http://127.0.0.1:${ports[i]}`;
@@ -65,24 +67,28 @@ describe('a 3-node MariaDB Galera cluster behind 3 app servers', { skip }, () =>
     database = createDb(url, { poolMax: 2 });
     await migrateToLatest(database.db);
     restaurant = await insertRestaurant(database.db, { tables: [['T1', 1, 2], ['T2', 1, 2], ['T3', 2, 4]] });
-    for (let i = 0; i < 3; i++) ports.push(await freePort());
+    for (let i = 0; i < 4; i++) ports.push(await freePort());
     for (let i = 0; i < 3; i++) {
       // app server i writes through node i first, then the next ones
       servers.push(startAppServer(ports[i], { DATABASE_URL: cluster.url(DB_NAME, [i, (i + 1) % 3, (i + 2) % 3]), DATABASE_POOL_MAX: '4' }));
     }
+    const front = await startGaleraHaproxy(cluster, [1, 2, 0]);
+    haproxy = front.proc;
+    servers.push(startAppServer(ports[3], { DATABASE_URL: `mysql://root@127.0.0.1:${front.port}/${DB_NAME}`, DATABASE_POOL_MAX: '4' }));
     await Promise.all(servers.map((s, i) => waitForStatus(`${appUrl(i)}/readyz`, s, 60_000)));
   });
 
   after(async () => {
     await Promise.all(servers.map((s) => s.stop()));
+    await haproxy?.stop();
     await database?.close().catch(() => {});
     await cluster?.stop();
   });
 
-  it('4 racing client processes through 3 nodes: no double booking on any node, every 201 on every node, no 5xx', async (t) => {
+  it('4 racing client processes through 3 nodes (multi-host URLs and HAProxy): no double booking on any node, every 201 on every node, no 5xx', async (t) => {
     const date = DateTime.now().setZone('Europe/London').plus({ days: 5 }).toISODate()!;
     const times = ['19:00', '19:15', '19:30', '19:45', '20:00'];
-    const plans = [0, 1, 2, 3].map((i) => ({ baseUrl: appUrl(i % 3), slug: restaurant.slug, date, times, rounds: 2, tag: `c${i}` }));
+    const plans = [0, 1, 2, 3].map((i) => ({ baseUrl: appUrl(i), slug: restaurant.slug, date, times, rounds: 2, tag: `c${i}` }));
     const results = await Promise.all(plans.map(runRaceClient));
     const statuses: Record<string, number> = {};
     for (const r of results) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
@@ -104,8 +110,8 @@ describe('a 3-node MariaDB Galera cluster behind 3 app servers', { skip }, () =>
     let turn = 0;
     let end = Infinity;
     const t0 = Date.now();
-    // the rotation sends a third of the requests to app server 1, which writes through the killed node
-    const load = runLoad({ baseUrl: () => appUrl(turn++ % 3), slug: restaurant.slug, clients: 4, durationMs: 0, endAt: () => end, pauseMs: 50, postShare: 0.5, timeoutMs: 20_000 });
+    // the rotation sends half of the requests to app servers 1 and 3, which write through the killed node
+    const load = runLoad({ baseUrl: () => appUrl(turn++ % 4), slug: restaurant.slug, clients: 4, durationMs: 0, endAt: () => end, pauseMs: 50, postShare: 0.5, timeoutMs: 20_000 });
     let killedAt = 0;
     let rejoinedAt = 0;
     try {

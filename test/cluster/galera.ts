@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, tempDir } from '../scale/processes.ts';
+import { freePort, startProcess, tempDir, type Proc } from '../scale/processes.ts';
 import { allowRootOverTcp, baseSettings, GALERA_PROVIDER, installDataDir, mariadbNode, MARIADBD, prepareEmptyDataDir, tail, type MariadbNode } from './mariadb-node.ts';
 
 /**
@@ -133,4 +133,27 @@ export async function startGalera(size = 3): Promise<GaleraCluster> {
 export async function clusterSize(node: MariadbNode): Promise<number> {
   const rows = await node.sql("SHOW GLOBAL STATUS LIKE 'wsrep_cluster_size'");
   return Number(rows[0]?.[1] ?? 0);
+}
+
+/**
+ * deploy/haproxy-galera.cfg with these nodes (the first is the writer, the rest backups),
+ * bound to a free port. Creates the check user on the cluster first.
+ */
+export async function startGaleraHaproxy(cluster: GaleraCluster, order: number[]): Promise<{ proc: Proc; port: number }> {
+  await cluster.nodes[0].sql("CREATE USER IF NOT EXISTS 'haproxy_check'@'127.0.0.1'");
+  const port = await freePort();
+  const template = fs.readFileSync('deploy/haproxy-galera.cfg', 'utf8');
+  const servers = order.map((n, i) => `server db${i + 1} 127.0.0.1:${cluster.nodes[n].port}${i > 0 ? ' backup' : ''}`);
+  const pattern = /^([ \t]*)# BEGIN database nodes[^\n]*\n[\s\S]*?^[ \t]*# END database nodes[^\n]*$/m;
+  if (!pattern.test(template)) throw new Error('deploy/haproxy-galera.cfg has no BEGIN/END database nodes block');
+  const text = template
+    .replace(pattern, (_m, indent: string) => servers.map((l) => indent + l).join('\n'))
+    .replace(/^(\s*)bind 127\.0\.0\.1:3306$/m, `$1bind 127.0.0.1:${port}`);
+  if (text.includes('10.0.1.') || !text.includes(`127.0.0.1:${port}`)) throw new Error('haproxy-galera template substitution failed');
+  const file = path.join(cluster.dir, 'haproxy-galera.cfg');
+  fs.writeFileSync(file, text);
+  const proc = startProcess('haproxy-galera', '/usr/sbin/haproxy', ['-db', '-f', file]);
+  await sleep(500);
+  if (!proc.isRunning()) throw new Error(`haproxy exited:\n${proc.output()}`);
+  return { proc, port };
 }
