@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../db/schema.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { claimCells, insertBooking, referenceExists, type BookingRow } from '../db/queries/bookings.ts';
 import { resolveStart, type BookingMode } from '../domain/booking-window.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -22,6 +23,8 @@ export interface CreateBookingInput {
   source: BookingSource;
   mode: BookingMode;
   idempotencyKey?: string;
+  /** the language the guest books in; else the restaurant's (SPEC §9.3) */
+  locale?: Locale;
 }
 
 export type CreateBookingResult = { booking: BookingJson; replayed: boolean } | { error: DomainError; replayed: boolean };
@@ -96,6 +99,7 @@ async function bookInTransaction(
     manage_token_hash: sha256Hex(token),
     created_at: req.now,
     updated_at: req.now,
+    locale: req.locale ?? ctx.row.locale ?? 'en',
   };
   await insertBooking(trx, row);
   await claimCells(trx, row);

@@ -1,5 +1,6 @@
 import type { BookingRow } from '../db/queries/bookings.ts';
 import { toIsoUtc } from '../domain/clock-time.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locale.ts';
 import type { Slot } from '../domain/types.ts';
 
 /** The booking as every response shows it (SPEC §4). Local date/time are the restaurant's. */
@@ -20,6 +21,8 @@ export interface BookingJson {
   table: { label: string };
   createdAt: string;
   timezone: string;
+  /** the language the booking was made in; its emails use it */
+  locale: Locale;
   manageToken?: string;
   manageUrl?: string;
 }
@@ -42,6 +45,7 @@ export function presentBooking(row: BookingRow, restaurant: { slug: string; time
     table: { label: tableLabel },
     createdAt: toIsoUtc(Number(row.created_at)),
     timezone: restaurant.timezone,
+    locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
   };
 }
 

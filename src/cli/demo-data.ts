@@ -12,6 +12,7 @@ export const DEMO_RESTAURANTS: NewRestaurant[] = [
     slug: 'hangang-table',
     name: '한강 Table · Seoul',
     timezone: 'Asia/Seoul',
+    locale: 'ko',
     hours: [...everyDay([['11:30', '15:00']], [2, 3, 4, 5, 6, 7]), ...everyDay([['17:30', '23:00']], [2, 3, 4, 5, 6, 7])],
     tables: tables([['T1', 1, 2], ['T2', 1, 2], ['T3', 2, 4], ['T4', 2, 4], ['T5', 4, 6], ['T6', 6, 8]]),
   },

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initialSchema from './migrations/20261124T1140-initial-schema.ts';
 import * as staffDisabled from './migrations/20261201T2135-staff-disabled.ts';
+import * as locales from './migrations/20261201T2150-locales.ts';
 
 /** Every migration, in order. Names are timestamps; files are frozen once shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261124T1140-initial-schema': initialSchema,
   '20261201T2135-staff-disabled': staffDisabled,
+  '20261201T2150-locales': locales,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).sort().at(-1)!;

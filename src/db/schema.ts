@@ -4,6 +4,8 @@
  * See docs/decisions/0002-portable-column-types.md.
  */
 
+import type { Locale } from '../i18n/locale.ts';
+
 export interface RestaurantsTable {
   id: string;
   slug: string;
@@ -18,6 +20,8 @@ export interface RestaurantsTable {
   durations: string;
   created_at: number;
   updated_at: number;
+  /** the language of the restaurant's own pages when the guest states none (SPEC §9.3) */
+  locale?: Locale;
 }
 
 export interface OpeningHoursTable {
@@ -67,6 +71,8 @@ export interface BookingsTable {
   manage_token_hash: string;
   created_at: number;
   updated_at: number;
+  /** the language the booking was made in; its emails use it */
+  locale?: Locale;
 }
 
 /** One row per (table, 5-minute UTC cell) held by a live booking: the double-booking guard. */
@@ -143,6 +149,8 @@ export interface EmailOutboxTable {
   last_error: string | null;
   created_at: number;
   sent_at: number | null;
+  /** the HTML part (same content as body_text); null for rows written before it existed */
+  body_html?: string | null;
 }
 
 export interface DB {

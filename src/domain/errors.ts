@@ -1,3 +1,6 @@
+import type { ParamValue } from '../i18n/catalogue-types.ts';
+import type { MessageKey } from '../i18n/en.ts';
+
 /**
  * Errors are values with codes. Only src/http/errors.ts maps a code to a status.
  */
@@ -28,11 +31,21 @@ export class DomainError extends Error {
   readonly errors?: FieldError[];
   readonly alternatives?: Alternative[];
   readonly retryAfterSeconds?: number;
+  /** the catalogue text of `message` (src/i18n), rendered in the request's language by the transport */
+  readonly messageKey?: MessageKey;
+  readonly messageParams?: Readonly<Record<string, ParamValue>>;
 
+  /** `message` is the English text (logs, and the default); `extra.key` + `extra.params` translate it. */
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { errors?: FieldError[]; alternatives?: Alternative[]; retryAfterSeconds?: number } = {},
+    extra: {
+      errors?: FieldError[];
+      alternatives?: Alternative[];
+      retryAfterSeconds?: number;
+      key?: MessageKey;
+      params?: Readonly<Record<string, ParamValue>>;
+    } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -40,6 +53,8 @@ export class DomainError extends Error {
     this.errors = extra.errors;
     this.alternatives = extra.alternatives;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.messageKey = extra.key;
+    this.messageParams = extra.params;
   }
 }
 

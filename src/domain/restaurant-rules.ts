@@ -1,4 +1,5 @@
 import { isValidZone, parseHHMM } from './clock-time.ts';
+import { isLocale, LOCALES, type Locale } from '../i18n/locale.ts';
 import type { FieldError } from './errors.ts';
 import type { RestaurantRules } from './types.ts';
 
@@ -6,6 +7,8 @@ import type { RestaurantRules } from './types.ts';
 export interface RestaurantSettings extends Omit<RestaurantRules, 'closures'> {
   slug: string;
   name: string;
+  /** the language of its own pages when the guest states none (SPEC §9.3) */
+  locale: Locale;
 }
 
 /** Any subset of the settings, values not yet trusted (e.g. a PATCH body). */
@@ -58,6 +61,9 @@ const checkZone: Check = (v, field) =>
   typeof v === 'string' && isValidZone(v)
     ? []
     : [{ field, message: 'timezone must be an IANA time zone such as Europe/London' }];
+
+const checkLocale: Check = (v, field) =>
+  isLocale(v) ? [] : [{ field, message: `locale must be one of ${LOCALES.join(', ')}` }];
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -114,6 +120,7 @@ const CHECKS: Record<keyof RestaurantSettings, Check> = {
   slug: checkSlug,
   name: checkName,
   timezone: checkZone,
+  locale: checkLocale,
   slotIntervalMinutes: intIn(5, 240, 5),
   bookingWindowDays: intIn(0, 730),
   minNoticeMinutes: intIn(0, 10_080),

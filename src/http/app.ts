@@ -17,6 +17,7 @@ import { registerMetrics } from './metrics.ts';
 import '../staff/principal.ts';
 import { installSessionHook } from './session-hook.ts';
 import { installReadRouting } from './read-routing.ts';
+import { installLocaleHook } from './locale-hook.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerStaffRestaurantRoutes } from './routes/staff-restaurants.ts';
 import { registerStaffTableRoutes } from './routes/staff-tables.ts';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installErrorHandling(app, renderHtmlError);
   await app.register(cookie, { secret: deps.config.secretKey });
+  installLocaleHook(app);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
   const parseJson = app.getDefaultJsonParser('error', 'error');
   // An empty JSON body (a bare POST …/cancel) means "no body", not malformed JSON.

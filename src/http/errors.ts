@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DomainError, type ErrorCode, type FieldError } from '../domain/errors.ts';
 import { isUnavailable } from '../db/errors.ts';
 import { applySecurityHeaders, isHttpsSite } from './security-headers.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { isMessageKey, translate, type MessageKey } from '../i18n/translate.ts';
 
 /** The ONE place where errors become HTTP statuses and RFC 9457 problem+json bodies. */
 
@@ -27,25 +29,18 @@ const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Not signed in',
-  403: 'Not allowed',
-  404: 'Not found',
-  405: 'Method not allowed',
-  408: 'Request timeout',
-  409: 'Conflict',
-  413: 'Request body too large',
-  414: 'URI too long',
-  415: 'Unsupported media type',
-  422: 'Invalid input',
-  429: 'Too many requests',
-  500: 'Internal server error',
-  503: 'Service unavailable',
-};
+/** `title` per status, in the request's language (src/i18n/en/problems.ts). */
+function titleOf(locale: Locale, status: number): string {
+  const key = `problem.title.${status}`;
+  return translate(locale, isMessageKey(key) ? key : 'problem.title.other');
+}
 
-function problem(status: number, detail: string, code?: string, extra: Partial<Problem> = {}): Problem {
-  return { type: code ? `urn:tablebookings:problem:${code}` : 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra };
+function problemIn(locale: Locale, status: number, detail: string, code?: string, extra: Partial<Problem> = {}): Problem {
+  return { type: code ? `urn:tablebookings:problem:${code}` : 'about:blank', title: titleOf(locale, status), status, detail, ...extra };
+}
+
+function keyed(locale: Locale, status: number, key: MessageKey, code?: string): Problem {
+  return problemIn(locale, status, translate(locale, key), code);
 }
 
 /** "/body/party" or "body.party" → "party"; "/querystring/date" → "date". */
@@ -55,55 +50,70 @@ function fieldOf(instancePath: string, missing?: string): string {
   return parts.join('.') || 'body';
 }
 
-function schemaValidationProblem(error: FastifyError): Problem {
+function schemaValidationProblem(error: FastifyError, locale: Locale): Problem {
   const errors: FieldError[] = (error.validation ?? []).map((v) => {
     const missing = (v.params as { missingProperty?: string })?.missingProperty;
     const extra = (v.params as { additionalProperty?: string })?.additionalProperty;
     const field = fieldOf(v.instancePath, missing ?? extra);
-    const message = missing ? 'is required' : extra ? 'is not a known field' : (v.message ?? 'is invalid');
+    // Ajv's own wording is English; other languages get the general "is invalid".
+    const other = locale === 'en' && v.message ? v.message : translate(locale, 'problem.field.invalid');
+    const message = missing ? translate(locale, 'problem.field.required') : extra ? translate(locale, 'problem.field.unknown') : other;
     return { field, message };
   });
-  const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ') || 'The request failed validation.';
-  return problem(422, detail, 'validation', { errors });
+  const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ') || translate(locale, 'problem.detail.validationFailed');
+  return problemIn(locale, 422, detail, 'validation', { errors });
 }
 
-/** Maps any thrown value to a problem. Unknown errors become a bare 500. */
-export function toProblem(error: unknown): Problem {
-  if (error instanceof DomainError) {
-    const extra: Partial<Problem> = {};
-    if (error.errors) extra.errors = error.errors;
-    if (error.alternatives) extra.alternatives = error.alternatives;
-    return problem(STATUS[error.code], error.message, error.code, extra);
-  }
-  const e = error as FastifyError;
-  if (e?.validation) return schemaValidationProblem(e);
-  switch (e?.code) {
+function domainProblem(error: DomainError, locale: Locale): Problem {
+  const extra: Partial<Problem> = {};
+  if (error.errors) extra.errors = error.errors;
+  if (error.alternatives) extra.alternatives = error.alternatives;
+  const detail = error.messageKey ? translate(locale, error.messageKey, error.messageParams) : error.message;
+  return problemIn(locale, STATUS[error.code], detail, error.code, extra);
+}
+
+function bodyProblem(code: string | undefined, locale: Locale): Problem | undefined {
+  switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return problem(413, 'The request body is larger than 1 MiB.', 'too_large');
+      return keyed(locale, 413, 'problem.detail.tooLarge', 'too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return problem(415, 'Send the body as application/json.', 'media_type');
+      return keyed(locale, 415, 'problem.detail.mediaType', 'media_type');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return problem(400, 'The body is empty; send a JSON object.', 'malformed');
+      return keyed(locale, 400, 'problem.detail.emptyBody', 'malformed');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return problem(400, 'The body is not valid JSON.', 'malformed');
+      return keyed(locale, 400, 'problem.detail.invalidJson', 'malformed');
     case 'FST_ERR_BAD_URL':
-      return problem(400, 'The URL is malformed (a bad %-escape?).', 'malformed');
+      return keyed(locale, 400, 'problem.detail.badUrl', 'malformed');
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return problem(414, 'A part of the URL path is too long.', 'uri_too_long');
+      return keyed(locale, 414, 'problem.detail.uriTooLong', 'uri_too_long');
     case 'FST_ERR_ASYNC_CONSTRAINT':
-      return problem(400, 'The request could not be routed.', 'malformed');
+      return keyed(locale, 400, 'problem.detail.notRouted', 'malformed');
   }
+  return undefined;
+}
+
+/**
+ * Maps any thrown value to a problem, its `title` and `detail` in `locale` (English by
+ * default). Unknown errors become a bare 500.
+ */
+export function toProblem(error: unknown, locale: Locale = 'en'): Problem {
+  if (error instanceof DomainError) return domainProblem(error, locale);
+  const e = error as FastifyError;
+  if (e?.validation) return schemaValidationProblem(e, locale);
+  const body = bodyProblem(e?.code, locale);
+  if (body) return body;
   if (e instanceof SyntaxError || (e?.statusCode === 400 && typeof e.message === 'string')) {
-    return problem(400, 'The body is not valid JSON.', 'malformed');
+    return keyed(locale, 400, 'problem.detail.invalidJson', 'malformed');
   }
   // Text the database cannot store (PostgreSQL: NUL or untranslatable characters).
-  if (e?.code === '22021' || e?.code === '22P05') return problem(422, 'The input contains characters that cannot be stored.', 'validation');
-  if (isUnavailable(error)) return problem(503, 'The database is unavailable; please try again shortly.', 'unavailable');
+  if (e?.code === '22021' || e?.code === '22P05') return keyed(locale, 422, 'problem.detail.unstorable', 'validation');
+  if (isUnavailable(error)) return keyed(locale, 503, 'problem.detail.unavailable', 'unavailable');
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-    return problem(e.statusCode, TITLES[e.statusCode] ?? 'Request error', 'request');
+    const key = `problem.title.${e.statusCode}`;
+    return problemIn(locale, e.statusCode, translate(locale, isMessageKey(key) ? key : 'problem.detail.requestError'), 'request');
   }
-  return problem(500, 'Something went wrong on our side. It has been logged.');
+  return keyed(locale, 500, 'problem.detail.internal');
 }
 
 /**
@@ -114,7 +124,7 @@ export function toProblem(error: unknown): Problem {
 export function answerFrameworkError(baseUrl: string) {
   const https = isHttpsSite(baseUrl);
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
-    const body = toProblem(error);
+    const body = toProblem(error, request.locale);
     applySecurityHeaders(reply, '', https);
     reply.header('x-request-id', request.id);
     void reply.code(body.status).type('application/problem+json').send(body);
@@ -125,7 +135,7 @@ export type HtmlErrorRenderer = (request: FastifyRequest, reply: FastifyReply, p
 
 export function installErrorHandling(app: FastifyInstance, renderHtml?: HtmlErrorRenderer): void {
   app.setErrorHandler((error, request, reply) => {
-    const body = toProblem(error);
+    const body = toProblem(error, request.locale);
     if (body.status >= 500 && body.status !== 503) request.log.error({ err: error }, 'unhandled error');
     else if (body.status === 503) request.log.warn({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'database unavailable');
     if (body.status === 413) request.raw.resume(); // drain, so the client sees the 413 instead of a reset
@@ -137,7 +147,8 @@ export function installErrorHandling(app: FastifyInstance, renderHtml?: HtmlErro
     return reply.code(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    const body = problem(404, `There is nothing at ${request.method} ${request.url.split('?')[0]}.`, 'not_found');
+    const detail = translate(request.locale, 'problem.detail.notFoundRoute', { method: request.method, path: request.url.split('?')[0] });
+    const body = problemIn(request.locale, 404, detail, 'not_found');
     if (renderHtml && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) {
       return renderHtml(request, reply, body);
     }

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { LOCALES } from '../i18n/locale.ts';
 
 /** Shared TypeBox schemas: validation, types and OpenAPI from one definition. */
 
@@ -41,6 +42,7 @@ export const Booking = Type.Object(
     table: Type.Object({ label: Type.String() }),
     createdAt: Type.String({ format: 'date-time' }),
     timezone: Type.String(),
+    locale: Type.String({ enum: [...LOCALES], description: 'the language the booking was made in; its emails use it' }),
     manageToken: Type.Optional(Type.String({ description: 'only in the create response' })),
     manageUrl: Type.Optional(Type.String({ description: 'only in the create response' })),
   },
@@ -59,6 +61,7 @@ export const CreateBookingBody = Type.Object(
     email: Type.Optional(NullableText(254)),
     phone: Type.Optional(NullableText(32)),
     notes: Type.Optional(NullableText(1000)),
+    locale: Type.Optional(Type.String({ enum: [...LOCALES], description: 'the guest\'s language; default: Accept-Language, else the restaurant\'s' })),
   },
   { additionalProperties: false },
 );

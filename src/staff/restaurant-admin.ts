@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB, RestaurantsTable } from '../db/schema.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locale.ts';
 import { DomainError, type FieldError } from '../domain/errors.ts';
 import { DEFAULT_SETTINGS, validateRestaurantSettings, type RestaurantSettings, type RestaurantSettingsInput } from '../domain/restaurant-rules.ts';
 import type { DurationRule, ServicePeriod } from '../domain/types.ts';
@@ -14,6 +15,7 @@ export interface RestaurantFields {
   slug?: string;
   name?: string;
   timezone?: string;
+  locale?: Locale;
   slotIntervalMinutes?: number;
   bookingWindowDays?: number;
   minNoticeMinutes?: number;
@@ -56,6 +58,7 @@ function restaurantRow(input: NewRestaurant, now: number): RestaurantsTable {
     slug: input.slug,
     name: input.name.trim(),
     timezone: input.timezone,
+    locale: input.locale ?? DEFAULT_LOCALE,
     slot_interval_minutes: s.slotIntervalMinutes,
     booking_window_days: s.bookingWindowDays,
     min_notice_minutes: s.minNoticeMinutes,
@@ -95,7 +98,7 @@ function slugTaken(slug: string): DomainError {
 }
 
 const COLUMNS: Record<string, keyof RestaurantsTable> = {
-  name: 'name', timezone: 'timezone', slotIntervalMinutes: 'slot_interval_minutes', bookingWindowDays: 'booking_window_days',
+  name: 'name', timezone: 'timezone', locale: 'locale', slotIntervalMinutes: 'slot_interval_minutes', bookingWindowDays: 'booking_window_days',
   minNoticeMinutes: 'min_notice_minutes', cancelCutoffMinutes: 'cancel_cutoff_minutes', maxPartySize: 'max_party_size', durations: 'durations',
 };
 
@@ -136,6 +139,7 @@ export async function loadRestaurantView(db: Kysely<DB>, restaurantId: string): 
     slug: row.slug,
     name: row.name,
     timezone: row.timezone,
+    locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
     slotIntervalMinutes,
     bookingWindowDays,
     minNoticeMinutes,

@@ -8,8 +8,8 @@ export function findRestaurantBySlug(db: Kysely<DB>, slug: string): Promise<Rest
   return db.selectFrom('restaurants').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export function listRestaurants(db: Kysely<DB>): Promise<Pick<RestaurantRow, 'slug' | 'name' | 'timezone'>[]> {
-  return db.selectFrom('restaurants').select(['slug', 'name', 'timezone']).orderBy('name').orderBy('slug').execute();
+export function listRestaurants(db: Kysely<DB>): Promise<Pick<RestaurantRow, 'slug' | 'name' | 'timezone' | 'locale'>[]> {
+  return db.selectFrom('restaurants').select(['slug', 'name', 'timezone', 'locale']).orderBy('name').orderBy('slug').execute();
 }
 
 /** The version stamp: every change to a restaurant's settings, hours, closures or tables bumps it. */

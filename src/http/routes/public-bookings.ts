@@ -10,6 +10,8 @@ import { bookingCalendar } from '../../bookings/calendar.ts';
 import { validateIdempotencyKey } from '../../bookings/idempotency.ts';
 import { hitRateLimit } from '../../db/queries/rate-limits.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { isLocale, type Locale } from '../../i18n/locale.ts';
+import { bestAcceptedLocale } from '../../i18n/negotiate.ts';
 import { requireRole } from '../../staff/roles.ts';
 import { Booking, ChangeBookingBody, CreateBookingBody, problemResponses, ReferenceParams, SlugParams, TokenQuery } from '../schemas.ts';
 import { sha256Hex } from '../../bookings/tokens.ts';
@@ -64,7 +66,19 @@ export async function createFromRequest(deps: AppDeps, request: FastifyRequest, 
   } else {
     await limitGuestBookings(deps, request, (body as { email?: unknown } | undefined)?.email);
   }
-  return createBooking(booking, { slug, body, source, mode: source === 'staff' ? 'staff' : 'guest', idempotencyKey });
+  const locale = bookingLocale(request, body, source);
+  return createBooking(booking, { slug, body, source, mode: source === 'staff' ? 'staff' : 'guest', idempotencyKey, locale });
+}
+
+/**
+ * The language a booking is made in: `locale` in the body, else (guests) Accept-Language; else
+ * undefined, and the booking takes the restaurant's. A staff client's language is not the guest's.
+ */
+function bookingLocale(request: FastifyRequest, body: CreateBookingInput['body'], source: CreateBookingInput['source']): Locale | undefined {
+  const stated = (body as { locale?: unknown }).locale;
+  if (isLocale(stated)) return stated;
+  if (source === 'staff') return undefined;
+  return bestAcceptedLocale(request.headers['accept-language']) ?? undefined;
 }
 
 function replayHeader(reply: FastifyReply, replayed: boolean): void {

@@ -30,6 +30,7 @@ export function registerPublicRestaurantRoutes(app: FastifyInstance, deps: AppDe
       slug: row.slug,
       name: row.name,
       timezone: row.timezone,
+      locale: row.locale ?? 'en',
       slotIntervalMinutes: rules.slotIntervalMinutes,
       bookingWindowDays: rules.bookingWindowDays,
       minNoticeMinutes: rules.minNoticeMinutes,

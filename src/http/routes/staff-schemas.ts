@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { LOCALES } from '../../i18n/locale.ts';
 import { DateString, TimeString } from '../schemas.ts';
 
 /** TypeBox schemas of the staff API bodies (validation and OpenAPI). Semantics are checked by the use cases. */
@@ -16,6 +17,7 @@ const Durations = Type.Array(Type.Object({ maxParty: Type.Integer(), minutes: Ty
 const settings = {
   name: Type.String({ minLength: 1, maxLength: 100 }),
   timezone: Type.String({ minLength: 1, maxLength: 64, examples: ['Europe/London'] }),
+  locale: Type.Union(LOCALES.map((l) => Type.Literal(l)), { description: 'language of its pages when the guest states none' }),
   slotIntervalMinutes: Type.Integer(),
   bookingWindowDays: Type.Integer(),
   minNoticeMinutes: Type.Integer(),
@@ -41,6 +43,7 @@ export const CreateRestaurantBody = Type.Object(
     slug: Type.String({ minLength: 1, maxLength: 64, description: '2–64 of a-z, 0-9 and -' }),
     name: settings.name,
     timezone: settings.timezone,
+    locale: Type.Optional(settings.locale),
     slotIntervalMinutes: Type.Optional(settings.slotIntervalMinutes),
     bookingWindowDays: Type.Optional(settings.bookingWindowDays),
     minNoticeMinutes: Type.Optional(settings.minNoticeMinutes),

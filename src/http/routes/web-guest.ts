@@ -3,6 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { AppDeps } from '../deps.ts';
 import { bookingDepsFor } from '../booking-deps-for.ts';
 import { limitGuestBookings } from './public-bookings.ts';
+import { pageLocale } from '../locale-hook.ts';
 import { createBooking } from '../../bookings/create-booking.ts';
 import { getAvailability } from '../../bookings/get-availability.ts';
 import type { RestaurantContext } from '../../bookings/restaurant-context.ts';
@@ -64,7 +65,7 @@ async function submitBooking(deps: AppDeps, request: FastifyRequest<{ Params: { 
   await limitGuestBookings(deps, request, str(body, 'email'));
   let result;
   try {
-    result = await createBooking(bookings, { slug, body: bookingBody(body), source: 'web', mode: 'guest', idempotencyKey: key });
+    result = await createBooking(bookings, { slug, body: bookingBody(body), source: 'web', mode: 'guest', idempotencyKey: key, locale: pageLocale(request, ctx.row.locale) });
   } catch (error) {
     const errors = fieldErrorsOf(error);
     if (!errors) throw error;
