@@ -74,6 +74,8 @@ export interface ServerOptions {
   workers?: number;
   /** write a V8 CPU profile of the (single) server process into this directory */
   cpuProfDir?: string;
+  /** more environment for the server (e.g. DATABASE_READ_URL) */
+  env?: Record<string, string>;
 }
 
 /** `tablebookings serve` in its own process, ready to take requests. */
@@ -87,6 +89,7 @@ export async function startAppServer(options: ServerOptions): Promise<{ proc: Pr
     LOG_LEVEL: 'warn',
     BOOKING_RATE_LIMIT: '0',
     NODE_ENV: 'production',
+    ...options.env,
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/healthz`, proc);

@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, MysqlAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { ensureLeaseRow, isGalera, releaseLease, takeLease } from './queries/migration-lease.ts';
 import * as initialSchema from './migrations/20261124T1140-initial-schema.ts';
 import * as staffDisabled from './migrations/20261201T2135-staff-disabled.ts';
 import * as locales from './migrations/20261201T2150-locales.ts';
@@ -26,11 +27,35 @@ export interface MigrationState {
 /**
  * Applies pending migrations. Safe when several hosts run it at once: Kysely takes a
  * lock (GET_LOCK on MySQL, an advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite).
+ * On MariaDB Galera GET_LOCK only locks one node, so a cluster-wide lease is taken first.
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const { error, results } = await migrator(db).migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const run = async () => {
+    const { error, results } = await migrator(db).migrateToLatest();
+    if (error) throw error;
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  };
+  if (!(db.getExecutor().adapter instanceof MysqlAdapter) || !(await isGalera(db))) return run();
+  return withClusterLease(db, run);
+}
+
+const LEASE_STALE_S = 600;
+const LEASE_WAIT_MS = 15 * 60_000;
+
+async function withClusterLease<T>(db: Kysely<any>, work: () => Promise<T>): Promise<T> {
+  await ensureLeaseRow(db);
+  const deadline = Date.now() + LEASE_WAIT_MS;
+  let stamp = Math.floor(Date.now() / 1000);
+  while (!(await takeLease(db, stamp, LEASE_STALE_S).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('another host has been migrating for 15 minutes; giving up (see docs/scaling.md)');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    stamp = Math.floor(Date.now() / 1000);
+  }
+  try {
+    return await work();
+  } finally {
+    await releaseLease(db, stamp);
+  }
 }
 
 export async function migrationStatus(db: Kysely<any>): Promise<MigrationState[]> {

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import { createDb, type Database } from '../../src/db/connect.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { MIGRATIONS, migrateToLatest } from '../../src/db/migrate.ts';
 import { insertRestaurant } from '../helpers/fixtures.ts';
 import { latencySummary, runLoad } from '../scale/load.ts';
 import { freePort, missingBinary, startAppServer, startProcess, waitForStatus, type Proc } from '../scale/processes.ts';
@@ -102,6 +102,22 @@ describe('a 3-node MariaDB Galera cluster behind 3 app servers (multi-host URLs)
       const refs = await referencesOn(node, restaurant.id);
       assert.deepEqual(created.filter((c) => !refs.has(c.reference)), [], `every 201 is on ${node.name}`);
       assert.equal(refs.size, created.length, `no booking on ${node.name} that a client was not told about`);
+    }
+  });
+
+  it('db migrate run by two hosts at once through two nodes applies each migration once', async () => {
+    const url = cluster.url('tb_migrate_race');
+    await createDatabase(url);
+    const a = createDb(cluster.url('tb_migrate_race', [0, 1, 2]), { poolMax: 1 });
+    const b = createDb(cluster.url('tb_migrate_race', [1, 2, 0]), { poolMax: 1 });
+    try {
+      const [first, second] = await Promise.all([migrateToLatest(a.db), migrateToLatest(b.db)]);
+      assert.deepEqual([...first, ...second].sort(), Object.keys(MIGRATIONS).sort(), 'every migration applied by exactly one host');
+      const rows = await cluster.nodes[2].sql('SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM tb_migrate_race.kysely_migration');
+      assert.equal(Number(rows[0][0]), Object.keys(MIGRATIONS).length);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 
