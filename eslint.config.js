@@ -2,6 +2,40 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers, low to high (docs/decisions/0004-layers-and-use-case-boundary.md). A file may
+ * import from its own layer or a lower one, never a higher one: that also rules out cycles
+ * between folders. Each entry: the layer, its files, and how an import of it is spelled.
+ */
+const LAYERS = [
+  { name: 'domain', files: ['src/domain/**/*.ts'], imports: ['**/domain/**'] },
+  { name: 'config', files: ['src/config.ts', 'src/config/**/*.ts'], imports: ['**/config.ts', '**/config/**'] },
+  { name: 'db', files: ['src/db/**/*.ts'], imports: ['**/db/**'] },
+  { name: 'services', files: ['src/services/**/*.ts'], imports: ['**/services/**'] },
+  { name: 'email', files: ['src/email/**/*.ts'], imports: ['**/email/**'] },
+  { name: 'bookings', files: ['src/bookings/**/*.ts'], imports: ['**/bookings/**'] },
+  { name: 'staff', files: ['src/staff/**/*.ts'], imports: ['**/staff/**'] },
+  { name: 'web', files: ['src/web/**/*.ts'], imports: ['**/web/**'] },
+  { name: 'http', files: ['src/http/**/*.ts'], imports: ['**/http/**'] },
+  { name: 'server', files: ['src/server/**/*.ts'], imports: ['**/server/**'] },
+  { name: 'cli', files: ['src/cli/**/*.ts'], imports: ['**/cli/**'] },
+];
+
+/** The domain is pure: no I/O, no clock, no environment (see ARCHITECTURE.md). */
+const DOMAIN_IMPURE = ['node:*', 'fs', 'path', 'os', 'crypto', 'kysely', 'fastify', 'fastify/*', '@fastify/*'];
+
+function layerRules() {
+  return LAYERS.map((layer, index) => {
+    const higher = LAYERS.slice(index + 1);
+    const patterns = higher.map((above) => ({
+      group: above.imports,
+      message: `${layer.name} must not import ${above.name} (a higher layer). Order: ${LAYERS.map((l) => l.name).join(' → ')}.`,
+    }));
+    if (layer.name === 'domain') patterns.push({ group: DOMAIN_IMPURE, message: 'domain is pure: no I/O, no clock, no environment.' });
+    return { files: layer.files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'docs/', 'bench/out/', 'test-results/'] },
   js.configs.recommended,
@@ -25,6 +59,7 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  ...layerRules(),
   {
     // Migrations talk to Kysely<any> (tables the typed schema does not know yet); `db copy` moves
     // rows of every table generically; tests poke at JSON and driver rows.
