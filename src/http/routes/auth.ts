@@ -79,7 +79,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   }, async (request, reply) => {
     const staff = request.staff;
     if (!staff) throw new DomainError('unauthenticated', 'Not signed in.');
-    await changePassword({ db: deps.database.db, clock: deps.clock }, { staff, ...request.body });
+    await changePassword(services, { staff, ...request.body });
     return reply.code(204).header('cache-control', 'no-store').send();
   });
 }
