@@ -35,6 +35,11 @@ function layerRules() {
     }));
     if (PURE_LAYERS.includes(layer.name)) patterns.push({ group: IMPURE, message: `${layer.name} is pure: no I/O, no clock, no environment.` });
     return { files: layer.files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+  }).concat({
+    // A file outside every layer would escape the rules: each one lives in a layer's folder.
+    files: ['src/**/*.ts'],
+    ignores: LAYERS.flatMap((layer) => layer.files),
+    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'This file belongs to no layer: move it into a layer folder or add its folder to LAYERS in eslint.config.js.' }] },
   });
 }
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_POOL_MAX, parseDatabaseUrl, DatabaseUrlError } from './config/database-url.ts';
-import { metricsToken, NetworkConfigError, parseTrustProxy, type TrustProxy } from './config-network.ts';
+import { metricsToken, NetworkConfigError, parseTrustProxy, type TrustProxy } from './config/network.ts';
 
 export type { TrustProxy };
 

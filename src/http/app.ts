@@ -12,7 +12,7 @@ import { OneLinePerRequest, loggerOptions } from './request-log.ts';
 import { answerFrameworkError, installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installDefaultQuerySchema, serverTimeouts } from './server-limits.ts';
-import { fastifyTrustProxy } from '../config-network.ts';
+import { fastifyTrustProxy } from '../config/network.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerMetrics } from './metrics.ts';
 import '../staff/principal.ts';
