@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Backend } from '../src/db/database-url.ts';
+import type { Backend } from '../src/config/database-url.ts';
 import { countBookings, freshBenchDatabase, type BenchDatabase } from './bench-database.ts';
 import { runLoad, type LoadResult, type LoadSpec } from './load.ts';
 import { databaseVersion } from './machine.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { createDb, type Database } from '../src/db/connect.ts';
 import { createDatabase, dropDatabase } from '../src/db/create-database.ts';
-import { redactUrl, type Backend } from '../src/db/database-url.ts';
+import { redactUrl, type Backend } from '../src/config/database-url.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { BenchSettings } from './settings.ts';
 

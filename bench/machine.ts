@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { sql, type Kysely } from 'kysely';
-import type { Backend } from '../src/db/database-url.ts';
+import type { Backend } from '../src/config/database-url.ts';
 import type { DB } from '../src/db/schema.ts';
 
 export interface Machine {

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { mysqlConnectionOptions, openSqlite, postgresConnectionOptions, DEFAULT_POOL_MAX } from '../src/db/connect.ts';
-import { parseDatabaseUrl } from '../src/db/database-url.ts';
+import { mysqlConnectionOptions, openSqlite, postgresConnectionOptions } from '../src/db/connect.ts';
+import { DEFAULT_POOL_MAX, parseDatabaseUrl } from '../src/config/database-url.ts';
 import { LIVE_STATUSES } from '../src/domain/types.ts';
 
 /**

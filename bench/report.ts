@@ -1,4 +1,4 @@
-import type { Backend } from '../src/db/database-url.ts';
+import type { Backend } from '../src/config/database-url.ts';
 import type { BackendResults } from './backend-run.ts';
 import { countStatus, formatStatuses, totalResponses, type LoadResult } from './load.ts';
 import type { Machine } from './machine.ts';

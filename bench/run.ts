@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Backend } from '../src/db/database-url.ts';
+import type { Backend } from '../src/config/database-url.ts';
 import { runBackend, type BackendResults } from './backend-run.ts';
 import { unreachable } from './bench-database.ts';
 import { describeMachine } from './machine.ts';

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Backend } from '../src/db/database-url.ts';
+import type { Backend } from '../src/config/database-url.ts';
 import type { DB } from '../src/db/schema.ts';
 import type { SeededRestaurant } from './seed.ts';
 

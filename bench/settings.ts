@@ -1,4 +1,4 @@
-import type { Backend } from '../src/db/database-url.ts';
+import type { Backend } from '../src/config/database-url.ts';
 
 /** What one `npm run bench` does; BENCH_QUICK=1 is the ~2-minute smoke variant. */
 export interface BenchSettings {

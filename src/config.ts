@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDatabaseUrl, DatabaseUrlError } from './db/database-url.ts';
-import { DEFAULT_POOL_MAX } from './db/connect.ts';
-import { metricsToken, NetworkConfigError, parseTrustProxy, type TrustProxy } from './config-network.ts';
+import { DEFAULT_POOL_MAX, parseDatabaseUrl, DatabaseUrlError } from './config/database-url.ts';
+import { metricsToken, NetworkConfigError, parseTrustProxy, type TrustProxy } from './config/network.ts';
 
 export type { TrustProxy };
 

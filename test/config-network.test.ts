@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { parseTrustProxy } from '../src/config-network.ts';
+import { parseTrustProxy } from '../src/config/network.ts';
 
 const BASE = { SECRET_KEY: 'test-secret-key-0123456789abcdef', DATABASE_URL: 'sqlite::memory:' };
 

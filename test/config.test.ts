@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, DEFAULT_DATABASE_URL, loadConfig } from '../src/config.ts';
-import { DEFAULT_POOL_MAX } from '../src/db/connect.ts';
+import { DEFAULT_POOL_MAX } from '../src/config/database-url.ts';
 
 // Each test gets a throwaway cwd so the dev secret-key file never lands in the project.
 let cwd: string;

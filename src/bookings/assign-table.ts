@@ -7,7 +7,7 @@ import { DomainError } from '../domain/errors.ts';
 import { pickTable } from '../domain/tables.ts';
 import type { Slot, TableInfo } from '../domain/types.ts';
 import { presentSlot } from './presenter.ts';
-import { gridFor, type RestaurantContext } from './restaurant-context.ts';
+import { gridFor, type RestaurantContext } from '../services/restaurant-context.ts';
 
 /** The smallest free fitting table for the slot, reading live bookings in the transaction. */
 export async function findFreeTable(trx: Kysely<DB>, ctx: RestaurantContext, slot: Slot, party: number, ignoreBookingId?: string): Promise<TableInfo | null> {

@@ -1,17 +1,17 @@
 import { findBooking, releaseCells, updateBookingIfUnchanged, type BookingRow } from '../db/queries/bookings.ts';
 import { DomainError } from '../domain/errors.ts';
 import { guestMayChange } from '../domain/status-rules.ts';
-import { enqueueBookingEmail } from '../email/enqueue.ts';
-import type { BookingDeps } from './booking-deps.ts';
+import { enqueueBookingEmail } from './enqueue-booking-email.ts';
+import type { Services } from '../services/services.ts';
 import { present, type ManagedBooking } from './managed-booking.ts';
 import type { BookingJson } from './presenter.ts';
-import { RetryTransaction, runTransaction } from './run-transaction.ts';
+import { RetryTransaction, runTransaction } from '../db/run-transaction.ts';
 
 /**
  * Cancels a confirmed booking and frees its table. Guests until the cut-off, staff any time.
  * Cancelling a cancelled booking again answers the booking as it is (safe to retry).
  */
-export async function cancelBooking(deps: BookingDeps, m: ManagedBooking, actor: 'guest' | 'staff'): Promise<BookingJson> {
+export async function cancelBooking(deps: Services, m: ManagedBooking, actor: 'guest' | 'staff'): Promise<BookingJson> {
   const now = deps.clock();
   const { ctx } = m;
   if (m.row.status === 'cancelled') return present(m);

@@ -4,13 +4,13 @@ import { claimCells, findBooking, releaseCells, updateBookingIfUnchanged, type B
 import { resolveStart } from '../domain/booking-window.ts';
 import { DomainError, validationError } from '../domain/errors.ts';
 import { guestMayChange, guestMayEditNotes } from '../domain/status-rules.ts';
-import { enqueueBookingEmail } from '../email/enqueue.ts';
+import { enqueueBookingEmail } from './enqueue-booking-email.ts';
 import { findFreeTable, slotUnavailable } from './assign-table.ts';
-import type { BookingDeps } from './booking-deps.ts';
+import type { Services } from '../services/services.ts';
 import { present, type ManagedBooking } from './managed-booking.ts';
 import type { BookingJson } from './presenter.ts';
-import { RetryTransaction, runTransaction } from './run-transaction.ts';
-import { gridFor } from './restaurant-context.ts';
+import { RetryTransaction, runTransaction } from '../db/run-transaction.ts';
+import { gridFor } from '../services/restaurant-context.ts';
 
 export interface BookingChanges {
   date?: string;
@@ -29,7 +29,7 @@ function checkNotes(notes: string | null | undefined): string | null | undefined
 }
 
 /** Changes time, date, party and/or notes; re-checks and re-assigns atomically, or leaves it untouched. */
-export async function changeBooking(deps: BookingDeps, m: ManagedBooking, changes: BookingChanges, actor: Actor): Promise<BookingJson> {
+export async function changeBooking(deps: Services, m: ManagedBooking, changes: BookingChanges, actor: Actor): Promise<BookingJson> {
   const now = deps.clock();
   const { row, ctx } = m;
   const notes = checkNotes(changes.notes);
@@ -74,7 +74,7 @@ async function freshRow(trx: Kysely<DB>, row: BookingRow): Promise<BookingRow> {
   return current;
 }
 
-async function updateNotes(deps: BookingDeps, m: ManagedBooking, notes: string | null, now: number): Promise<BookingJson> {
+async function updateNotes(deps: Services, m: ManagedBooking, notes: string | null, now: number): Promise<BookingJson> {
   const updatedAt = Math.max(now, Number(m.row.updated_at) + 1);
   await deps.db.updateTable('bookings').set({ notes, updated_at: updatedAt }).where('restaurant_id', '=', m.row.restaurant_id).where('id', '=', m.row.id).execute();
   return present({ ...m, row: { ...m.row, notes, updated_at: updatedAt } });

@@ -8,13 +8,13 @@ import { DomainError } from '../domain/errors.ts';
 import { validateGuestDetails } from '../domain/guest-details.ts';
 import { newReference } from '../domain/reference.ts';
 import type { BookingSource, Slot } from '../domain/types.ts';
-import { enqueueBookingEmail } from '../email/enqueue.ts';
+import { enqueueBookingEmail } from './enqueue-booking-email.ts';
 import { findFreeTable, slotUnavailable } from './assign-table.ts';
-import type { BookingDeps } from './booking-deps.ts';
+import type { Services } from '../services/services.ts';
 import { claimKey, findAnswer, keepAnswer, KeyAlreadyUsed, requestHash, type IdempotencyScope, type KeptAnswer } from './idempotency.ts';
 import { presentBooking, type BookingJson } from './presenter.ts';
-import { gridFor, type RestaurantContext } from './restaurant-context.ts';
-import { runTransaction } from './run-transaction.ts';
+import { gridFor, type RestaurantContext } from '../services/restaurant-context.ts';
+import { runTransaction } from '../db/run-transaction.ts';
 import { manageUrl, newManageToken, sha256Hex } from './tokens.ts';
 
 export interface CreateBookingInput {
@@ -32,7 +32,7 @@ export type CreateBookingResult = { booking: BookingJson; replayed: boolean } | 
 const SCOPE = 'create-booking';
 
 /** Validates, then assigns the smallest free table and stores the booking atomically. */
-export async function createBooking(deps: BookingDeps, input: CreateBookingInput): Promise<CreateBookingResult> {
+export async function createBooking(deps: Services, input: CreateBookingInput): Promise<CreateBookingResult> {
   const ctx = await deps.cache.load(deps.db, input.slug);
   const now = deps.clock();
   const { body } = input;
@@ -73,7 +73,7 @@ interface Booked {
 
 async function bookInTransaction(
   trx: Kysely<DB>,
-  deps: BookingDeps,
+  deps: Services,
   ctx: RestaurantContext,
   req: CreateBookingInput & { slot: Slot; guest: ReturnType<typeof validateGuestDetails>; party: number; now: number },
 ): Promise<Booked> {
@@ -108,7 +108,7 @@ async function bookInTransaction(
   return { result: { booking }, kept: { status: 201, body: booking } };
 }
 
-async function uniqueReference(trx: Kysely<DB>, deps: BookingDeps): Promise<string> {
+async function uniqueReference(trx: Kysely<DB>, deps: Services): Promise<string> {
   for (;;) {
     const reference = newReference(deps.randomBytes);
     if (!(await referenceExists(trx, reference))) return reference;

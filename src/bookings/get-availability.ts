@@ -3,9 +3,9 @@ import { availableSlots } from '../domain/availability.ts';
 import type { BookingMode } from '../domain/booking-window.ts';
 import { isIsoDate } from '../domain/clock-time.ts';
 import { validationError } from '../domain/errors.ts';
-import type { BookingDeps } from './booking-deps.ts';
+import type { Services } from '../services/services.ts';
 import { presentSlot } from './presenter.ts';
-import { gridFor } from './restaurant-context.ts';
+import { gridFor } from '../services/restaurant-context.ts';
 
 export interface AvailabilityJson {
   restaurant: string;
@@ -20,7 +20,7 @@ export interface AvailabilityJson {
  * the restaurant. `ignoreBookingId` leaves one booking's own table time out (the times it
  * could move to). One restaurant-version read, one grid, at most one bookings query.
  */
-export async function getAvailability(deps: BookingDeps, slug: string, date: string, party: number, mode: BookingMode = 'guest', ignoreBookingId?: string): Promise<AvailabilityJson> {
+export async function getAvailability(deps: Services, slug: string, date: string, party: number, mode: BookingMode = 'guest', ignoreBookingId?: string): Promise<AvailabilityJson> {
   if (!isIsoDate(date)) throw validationError('date', 'date is not a real calendar date (YYYY-MM-DD)');
   const ctx = await deps.cache.load(deps.db, slug);
   if (!Number.isInteger(party) || party < 1 || party > ctx.rules.maxPartySize) {

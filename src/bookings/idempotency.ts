@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
 import { DomainError } from '../domain/errors.ts';
-import { open, seal } from './sealed-box.ts';
+import { open, seal } from '../services/sealed-box.ts';
 import { sha256Hex } from './tokens.ts';
 
 /** Kept at least 24 h (SPEC §3); we keep 48 h, then housekeeping deletes them. */

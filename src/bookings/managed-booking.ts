@@ -2,9 +2,9 @@ import type { BookingRow } from '../db/queries/bookings.ts';
 import { findBookingsByReference } from '../db/queries/bookings.ts';
 import { DomainError } from '../domain/errors.ts';
 import { normalizeReference } from '../domain/reference.ts';
-import type { BookingDeps } from './booking-deps.ts';
+import type { Services } from '../services/services.ts';
 import { presentBooking, type BookingJson } from './presenter.ts';
-import type { RestaurantContext } from './restaurant-context.ts';
+import type { RestaurantContext } from '../services/restaurant-context.ts';
 import { tokenMatches } from './tokens.ts';
 
 export interface ManagedBooking {
@@ -13,7 +13,7 @@ export interface ManagedBooking {
 }
 
 /** The booking a manage token opens. Wrong token and unknown reference are the same 404. */
-export async function loadByToken(deps: BookingDeps, reference: string, token: string | undefined): Promise<ManagedBooking> {
+export async function loadByToken(deps: Services, reference: string, token: string | undefined): Promise<ManagedBooking> {
   if (!token) throw new DomainError('unauthenticated', 'A manage token is needed (Authorization: Bearer <token>).');
   const normalized = normalizeReference(reference);
   const rows = normalized ? await findBookingsByReference(deps.db, normalized) : [];
@@ -22,7 +22,7 @@ export async function loadByToken(deps: BookingDeps, reference: string, token: s
   return { row, ctx: await contextById(deps, row.restaurant_id) };
 }
 
-export async function contextById(deps: BookingDeps, restaurantId: string): Promise<RestaurantContext> {
+export async function contextById(deps: Services, restaurantId: string): Promise<RestaurantContext> {
   const restaurant = await deps.db.selectFrom('restaurants').select('slug').where('id', '=', restaurantId).executeTakeFirstOrThrow();
   return deps.cache.load(deps.db, restaurant.slug);
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createDatabase } from '../db/create-database.ts';
-import { parseDatabaseUrl, redactUrl } from '../db/database-url.ts';
+import { parseDatabaseUrl, redactUrl } from '../config/database-url.ts';
 import { action, currentConfig } from './run-command.ts';
 
 export function registerDbCreate(db: Command): void {

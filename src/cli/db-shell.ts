@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
-import { parseDatabaseUrl } from '../db/database-url.ts';
+import { parseDatabaseUrl } from '../config/database-url.ts';
 import { action, currentConfig, fail } from './run-command.ts';
 
 /** The backend's own client, with the password passed through the environment, never argv. */

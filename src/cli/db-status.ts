@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { migrationStatus } from '../db/migrate.ts';
 import fs from 'node:fs';
-import { parseDatabaseUrl, redactUrl } from '../db/database-url.ts';
+import { parseDatabaseUrl, redactUrl } from '../config/database-url.ts';
 import { MIGRATIONS } from '../db/migrate.ts';
 import { action, currentConfig, withDatabase } from './run-command.ts';
 

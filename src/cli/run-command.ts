@@ -1,12 +1,11 @@
 import os from 'node:os';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { createDb, type Database } from '../db/connect.ts';
-import { describeConnectError } from '../db/errors.ts';
-import { DatabaseUrlError, redactUrl } from '../db/database-url.ts';
-import { DomainError } from '../domain/errors.ts';
+import { redactUrl } from '../config/database-url.ts';
+import { UserError, describeError } from '../server/describe-error.ts';
 
 /** A failure the user can act on: printed as one line, exit code 1. */
-export class CliError extends Error {}
+export class CliError extends UserError {}
 
 export function fail(message: string): never {
   throw new CliError(message);
@@ -14,17 +13,6 @@ export function fail(message: string): never {
 
 export function currentConfig(): Config {
   return loadConfig(process.env, process.cwd(), os.availableParallelism());
-}
-
-/** One readable line for any error; never a stack trace for expected failures. */
-export function describeError(error: unknown): string {
-  if (error instanceof CliError || error instanceof ConfigError) return error.message;
-  if (error instanceof DatabaseUrlError) return `DATABASE_URL ${error.message}`;
-  if (error instanceof DomainError) {
-    const fields = error.errors?.map((e) => `${e.field} ${e.message}`).join('; ');
-    return fields ? `${error.message} (${fields})` : error.message;
-  }
-  return `database error: ${describeConnectError(error)}`;
 }
 
 /** Opens the configured database, runs `fn`, always closes it. */

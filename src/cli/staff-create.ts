@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { createStaffUser, type StaffCreateOutcome } from '../staff/accounts.ts';
-import type { StaffRole } from '../staff/principal.ts';
+import type { StaffRole } from '../domain/types.ts';
 import { action, currentConfig, fail, withDatabase } from './run-command.ts';
 
 interface StaffCreateOptions {

@@ -5,7 +5,7 @@ import { CompiledQuery, Kysely, MysqlDialect, PostgresDialect, type DatabaseConn
 import mysql from 'mysql2';
 import pg from 'pg';
 import type { DB } from './schema.ts';
-import { parseDatabaseUrl, type Backend, type ParsedDatabaseUrl } from './database-url.ts';
+import { DEFAULT_POOL_MAX, parseDatabaseUrl, type Backend, type ParsedDatabaseUrl } from '../config/database-url.ts';
 import { ImmediateSqliteDialect } from './sqlite-driver.ts';
 import { createMultiHostPool, type MultiHostPool } from './mysql-hosts.ts';
 
@@ -32,12 +32,6 @@ export interface Database {
   /** server backends: the dialect, sharing this database's pool (for a read router) */
   dialect?: Dialect;
 }
-
-/**
- * Five connections per process: 3 hosts × 2 workers × 5 = 30, well inside the ~60–85
- * `max_connections` of an RDS micro instance, with room for migrations and a shell.
- */
-export const DEFAULT_POOL_MAX = 5;
 
 export function createDb(url: string, options: DbOptions = {}): Database {
   const parsed = parseDatabaseUrl(url);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { mysqlConnectionOptions, openSqlite, postgresConnectionOptions } from './connect.ts';
-import { parseDatabaseUrl } from './database-url.ts';
+import { parseDatabaseUrl } from '../config/database-url.ts';
 
 /** Creates the logical database named in the URL (idempotent). Returns true when it was created. */
 export async function createDatabase(url: string): Promise<boolean> {

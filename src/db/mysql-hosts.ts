@@ -1,5 +1,5 @@
 import mysql from 'mysql2';
-import type { DatabaseHost } from './database-url.ts';
+import type { DatabaseHost } from '../config/database-url.ts';
 import { classifyDbError } from './errors.ts';
 
 /**

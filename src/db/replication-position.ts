@@ -1,4 +1,4 @@
-import type { Backend } from './database-url.ts';
+import type { Backend } from '../config/database-url.ts';
 
 /** `0-1-100,1-2-7` → domain → sequence number */
 function gtidSeqs(text: string): Map<string, bigint> {

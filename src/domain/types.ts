@@ -55,6 +55,8 @@ export interface Slot {
 
 export type BookingStatus = 'confirmed' | 'seated' | 'completed' | 'cancelled' | 'no_show';
 export type BookingSource = 'web' | 'api' | 'staff';
+/** A staff member's role in one restaurant (site admins are a flag on the user, not a role). */
+export type StaffRole = 'manager' | 'host';
 
 /** Statuses that hold a table. */
 export const LIVE_STATUSES: readonly BookingStatus[] = ['confirmed', 'seated', 'completed'];

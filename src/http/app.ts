@@ -6,18 +6,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.ts';
+import { buildServices, type Services } from '../services/services.ts';
 import { rejectNulCharacters } from './reject-nul.ts';
 import { OneLinePerRequest, loggerOptions } from './request-log.ts';
 import { answerFrameworkError, installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installDefaultQuerySchema, serverTimeouts } from './server-limits.ts';
-import { fastifyTrustProxy } from '../config-network.ts';
+import { fastifyTrustProxy } from '../config/network.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerMetrics } from './metrics.ts';
 import '../staff/principal.ts';
 import { installSessionHook } from './session-hook.ts';
-import { installReadRouting } from './read-routing.ts';
-import { installLocaleHook } from './locale-hook.ts';
+import { installReadRouting } from '../web/read-routing.ts';
+import { installLocaleHook } from '../web/locale-hook.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerStaffRestaurantRoutes } from './routes/staff-restaurants.ts';
 import { registerStaffTableRoutes } from './routes/staff-tables.ts';
@@ -26,11 +27,11 @@ import { registerStaffMemberRoutes } from './routes/staff-members.ts';
 import { registerStaffUserRoutes } from './routes/staff-users.ts';
 import { registerPublicRestaurantRoutes } from './routes/public-restaurants.ts';
 import { registerPublicBookingRoutes } from './routes/public-bookings.ts';
-import { registerWebStatic } from './routes/web-static.ts';
-import { registerWebGuestRoutes } from './routes/web-guest.ts';
-import { registerWebManageRoutes } from './routes/web-manage.ts';
-import { registerWebStaffRoutes } from './routes/web-staff.ts';
-import { registerWebAdminRoutes } from './routes/web-admin.ts';
+import { registerWebStatic } from '../web/routes/web-static.ts';
+import { registerWebGuestRoutes } from '../web/routes/web-guest.ts';
+import { registerWebManageRoutes } from '../web/routes/web-manage.ts';
+import { registerWebStaffRoutes } from '../web/routes/web-staff.ts';
+import { registerWebAdminRoutes } from '../web/routes/web-admin.ts';
 import { renderHtmlError as webErrorPage } from '../web/error-page.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -46,7 +47,7 @@ function requireJsonForApiWrites(app: FastifyInstance): void {
   });
 }
 
-type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
+type RouteModule = (app: FastifyInstance, services: Services) => void | Promise<void>;
 
 /** Every route module, in registration order. Add new modules here. */
 const ROUTE_MODULES: RouteModule[] = [
@@ -114,9 +115,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  installSessionHook(app, deps);
-  installReadRouting(app, deps);
+  const services = buildServices(deps);
+  installSessionHook(app, services);
+  installReadRouting(app, services);
 
-  for (const register of ROUTE_MODULES) await register(app, deps);
+  for (const register of ROUTE_MODULES) await register(app, services);
   return app;
 }

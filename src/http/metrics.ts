@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../db/connect.ts';
 import type { ReadDatabase } from '../db/read-replica.ts';
-import type { AppDeps } from './deps.ts';
+import type { Services } from '../services/services.ts';
 import { mayReadMetrics } from './metrics-access.ts';
 import { DomainError } from '../domain/errors.ts';
-import { clusterMetricsFromPrimary, exposeToPrimary, isClusterWorker } from '../server/cluster-metrics.ts';
 
 /**
  * GET /metrics in Prometheus text format. Under `serve --workers N` the answer is the sum
@@ -108,20 +107,20 @@ function registerRequestMetrics(app: FastifyInstance, registry: Registry): void 
   });
 }
 
-export function registerMetrics(app: FastifyInstance, deps: AppDeps): void {
+export function registerMetrics(app: FastifyInstance, services: Services): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   registerRequestMetrics(app, registry);
-  registerDatabaseGauges(registry, deps.database);
-  if (deps.readDatabase) registerReplicaGauges(registry, deps.readDatabase);
-  const clustered = isClusterWorker();
-  if (clustered) exposeToPrimary(registry);
+  registerDatabaseGauges(registry, services.database);
+  if (services.readDatabase) registerReplicaGauges(registry, services.readDatabase);
+  const cluster = services.clusterMetrics;
+  cluster?.expose(registry);
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (!mayReadMetrics(request, deps.config.metricsToken)) {
+    if (!mayReadMetrics(request, services.config.metricsToken)) {
       throw new DomainError('not_found', `There is nothing at ${request.method} /metrics.`);
     }
-    const text = clustered ? await clusterMetricsFromPrimary() : await registry.metrics();
+    const text = cluster ? await cluster.collect() : await registry.metrics();
     return reply.type(registry.contentType).send(text);
   });
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import { describeError } from '../cli/run-command.ts';
+import { describeError } from './describe-error.ts';
 import { EXIT_CANNOT_START, SHUTDOWN, isMessage } from './messages.ts';
 import { describeListenError, startServer } from './start-server.ts';
 

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { DRAIN_GRACE_MS } from './cluster-worker.ts';
-import { CliError } from '../cli/run-command.ts';
+import { UserError } from './describe-error.ts';
 import { describeListenError, startServer } from './start-server.ts';
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -9,7 +9,7 @@ const STOP_TIMEOUT_MS = 10_000;
 export async function runSingleProcess(config: Config, port: number, host: string): Promise<void> {
   const server = await startServer(config, port, host).catch((error: unknown) => {
     const message = describeListenError(error, host, port);
-    throw message ? new CliError(message) : error;
+    throw message ? new UserError(message) : error;
   });
   const shutdown = (signal: string) => {
     server.app.log.info({ signal }, 'shutting down');

@@ -7,6 +7,7 @@ import { createReadDatabase } from '../db/read-replica.ts';
 import { buildApp } from '../http/app.ts';
 import { startOutboxSender } from '../email/sender.ts';
 import { startHousekeeping } from './housekeeping.ts';
+import { clusterMetricsFromPrimary, exposeToPrimary, isClusterWorker } from './cluster-metrics.ts';
 
 export interface StartOptions {
   /**
@@ -49,7 +50,8 @@ export async function startServer(
   if (options.prepareDatabase !== false) await prepareEmbeddedDatabase(config, database);
   const readDatabase = config.readDatabaseUrl ? createReadDatabase(database, config.readDatabaseUrl, { poolMax: config.poolMax, maxLagS: config.readMaxLagS }) : undefined;
   const state = { draining: false };
-  const app = await buildApp({ config, database, readDatabase, clock: Date.now, state });
+  const clusterMetrics = isClusterWorker() ? { expose: exposeToPrimary, collect: () => clusterMetricsFromPrimary() } : undefined;
+  const app = await buildApp({ config, database, readDatabase, clock: Date.now, state, clusterMetrics });
   // While draining, close each keep-alive connection after its response, so clients
   // reconnect (to another worker or host) instead of meeting a closed socket later.
   app.addHook('onSend', async (_request, reply) => {

@@ -7,7 +7,7 @@ import { findStaffUserByEmail, insertStaffUser, normalizeEmail } from '../db/que
 import { findRestaurantRef } from '../db/queries/restaurant-admin.ts';
 import { upsertMembership } from '../db/queries/staff-memberships.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import type { StaffRole } from './principal.ts';
+import type { StaffRole } from '../domain/types.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

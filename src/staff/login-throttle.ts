@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { bumpCounter, ensureCounter, refundCounter } from '../db/queries/rate-limits.ts';
-import { runTransaction } from '../bookings/run-transaction.ts';
+import { runTransaction } from '../db/run-transaction.ts';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 10;

@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { findStaffUserByEmail } from '../db/queries/staff-users.ts';
 import { deleteMembership, listMembers, upsertMembership } from '../db/queries/staff-memberships.ts';
-import type { StaffRole } from './principal.ts';
+import type { StaffRole } from '../domain/types.ts';
 
 export interface MemberView {
   email: string;

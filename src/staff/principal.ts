@@ -9,8 +9,6 @@ export interface StaffPrincipal {
   csrfToken: string;
 }
 
-export type StaffRole = 'manager' | 'host';
-
 declare module 'fastify' {
   interface FastifyRequest {
     /** set by the session hook (src/http/session-hook.ts); null when signed out */

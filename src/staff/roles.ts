@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { StaffPrincipal, StaffRole } from './principal.ts';
+import type { StaffPrincipal } from './principal.ts';
+import type { StaffRole } from '../domain/types.ts';
 
 /** The user's role in a restaurant; a site admin counts as manager everywhere. */
 export async function roleIn(db: Kysely<DB>, staff: StaffPrincipal, restaurantId: string): Promise<StaffRole | null> {

@@ -8,12 +8,12 @@ import { normalizeReference } from '../domain/reference.ts';
 import { assertTransition } from '../domain/status-rules.ts';
 import { tableFits } from '../domain/tables.ts';
 import type { BookingStatus } from '../domain/types.ts';
-import type { BookingDeps } from '../bookings/booking-deps.ts';
+import type { Services } from '../services/services.ts';
 import { changeBooking, type BookingChanges } from '../bookings/change-booking.ts';
 import { cancelBooking } from '../bookings/cancel-booking.ts';
 import { present, type ManagedBooking } from '../bookings/managed-booking.ts';
 import { presentBooking, type BookingJson } from '../bookings/presenter.ts';
-import { RetryTransaction, runTransaction } from '../bookings/run-transaction.ts';
+import { RetryTransaction, runTransaction } from '../db/run-transaction.ts';
 import { listTableRows } from '../db/queries/staff-tables.ts';
 
 export type StaffBookingJson = BookingJson & { tableId: string; table: { id: string; label: string } };
@@ -35,7 +35,7 @@ export async function listDayBookings(db: Kysely<DB>, restaurant: { id: string; 
   return rows.map((row) => withTable(presentBooking(row, restaurant, labels.get(row.table_id) ?? ''), row));
 }
 
-async function loadManaged(deps: BookingDeps, slug: string, restaurantId: string, reference: string): Promise<ManagedBooking> {
+async function loadManaged(deps: Services, slug: string, restaurantId: string, reference: string): Promise<ManagedBooking> {
   const normalized = normalizeReference(reference);
   const row = normalized ? await findBooking(deps.db, restaurantId, normalized) : undefined;
   if (!row) throw new DomainError('not_found', `There is no booking ${reference} at this restaurant.`);
@@ -43,7 +43,7 @@ async function loadManaged(deps: BookingDeps, slug: string, restaurantId: string
 }
 
 /** Moves a live booking onto another table: 422 when it does not fit, 409 when taken then. */
-async function reassignTable(deps: BookingDeps, m: ManagedBooking, tableId: string): Promise<void> {
+async function reassignTable(deps: Services, m: ManagedBooking, tableId: string): Promise<void> {
   const table = m.ctx.tables.find((t) => t.id === tableId);
   if (!table) throw validationError('tableId', 'tableId is not a table of this restaurant');
   if (!tableFits(table, Number(m.row.party))) {
@@ -72,7 +72,7 @@ async function reassignTable(deps: BookingDeps, m: ManagedBooking, tableId: stri
 }
 
 /** Applies a status change allowed by the status rules; cancelled and no_show free the table. */
-async function changeStatus(deps: BookingDeps, m: ManagedBooking, to: BookingStatus): Promise<void> {
+async function changeStatus(deps: Services, m: ManagedBooking, to: BookingStatus): Promise<void> {
   const ctxOf = (row: BookingRow) => ({ now: deps.clock(), serviceDate: row.service_date, startsAt: Number(row.starts_at), endsAt: Number(row.ends_at), zone: m.ctx.rules.timezone });
   assertTransition(m.row.status as BookingStatus, to, ctxOf(m.row));
   if (to === 'cancelled') {
@@ -91,7 +91,7 @@ async function changeStatus(deps: BookingDeps, m: ManagedBooking, to: BookingSta
 
 /** Staff PATCH: date/time/party/notes (staff rules), then table, then status. */
 export async function updateBookingAsStaff(
-  deps: BookingDeps,
+  deps: Services,
   restaurant: { id: string; slug: string },
   reference: string,
   patch: StaffBookingPatch,

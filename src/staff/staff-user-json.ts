@@ -1,5 +1,5 @@
 import type { StaffUserRow } from '../db/queries/staff-users.ts';
-import type { StaffRole } from './principal.ts';
+import type { StaffRole } from '../domain/types.ts';
 
 /** A staff user as the admin API shows it (SPEC §9.2); never the password hash. */
 export interface StaffUserJson {

@@ -2,7 +2,7 @@ import { DomainError, validationError } from '../domain/errors.ts';
 import { findStaffUserByEmail, lockEnabledAdmins, updateStaffUser as updateRow, type StaffUserChanges, type StaffUserRow } from '../db/queries/staff-users.ts';
 import { deleteSessionsOfUser } from '../db/queries/sessions.ts';
 import { listMembershipsOfUser } from '../db/queries/staff-memberships.ts';
-import { runTransaction } from '../bookings/run-transaction.ts';
+import { runTransaction } from '../db/run-transaction.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import type { StaffServices } from './staff-services.ts';
 import { presentStaffUser, type StaffUserJson } from './staff-user-json.ts';

@@ -1,7 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Problem } from '../http/errors.ts';
 import { html } from './html.ts';
 import { page } from './layout.ts';
+
+/** What the page shows of a problem (src/http/errors.ts decides the status). */
+export interface PageProblem {
+  status: number;
+  title: string;
+  detail: string;
+}
 
 const HEADINGS: Record<number, string> = {
   401: 'This link is incomplete',
@@ -13,7 +19,7 @@ const HEADINGS: Record<number, string> = {
   503: 'Back in a moment',
 };
 
-function advice(problem: Problem): string {
+function advice(problem: PageProblem): string {
   if (problem.status === 403) return 'Your account does not have the role this page needs. Ask a manager of the restaurant if you think it should.';
   if (problem.status === 404) return 'The link may be mistyped or out of date.';
   if (problem.status === 429) return 'Please wait a little and try again.';
@@ -28,7 +34,7 @@ function signInRedirect(request: FastifyRequest, reply: FastifyReply): unknown {
 }
 
 /** Friendly HTML for problems on the web pages (routes with `config: { html: true }` and 404s). */
-export function renderHtmlError(request: FastifyRequest, reply: FastifyReply, problem: Problem): unknown {
+export function renderHtmlError(request: FastifyRequest, reply: FastifyReply, problem: PageProblem): unknown {
   if (problem.status === 401 && request.url.startsWith('/staff')) return signInRedirect(request, reply);
   const heading = HEADINGS[problem.status] ?? problem.title;
   const body = html`<section class="panel error-page">

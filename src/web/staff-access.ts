@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppDeps } from '../http/deps.ts';
+import type { Services } from '../services/services.ts';
 import { findRestaurantRef, type RestaurantRef } from '../db/queries/restaurant-admin.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { StaffPrincipal, StaffRole } from '../staff/principal.ts';
+import type { StaffPrincipal } from '../staff/principal.ts';
+import type { StaffRole } from '../domain/types.ts';
 import { requireRole } from '../staff/roles.ts';
 import { html, type SafeHtml } from './html.ts';
 
@@ -16,12 +17,12 @@ export interface StaffAccess {
  * The same authorization as the staff API (requireRole): signed out → 401 (the error page
  * sends the browser to sign in), no such restaurant → 404, role too low → friendly 403.
  */
-export async function staffAccess(deps: AppDeps, request: FastifyRequest, slug: string, needed: StaffRole): Promise<StaffAccess> {
+export async function staffAccess(services: Services, request: FastifyRequest, slug: string, needed: StaffRole): Promise<StaffAccess> {
   const staff = request.staff;
   if (!staff) throw new DomainError('unauthenticated', 'Sign in as staff first.');
-  const restaurant = await findRestaurantRef(deps.database.db, slug);
+  const restaurant = await findRestaurantRef(services.db, slug);
   if (!restaurant) throw new DomainError('not_found', `There is no restaurant "${slug}".`);
-  const role = await requireRole(deps.database.db, staff, restaurant.id, needed);
+  const role = await requireRole(services.db, staff, restaurant.id, needed);
   return { staff, restaurant, role };
 }
 

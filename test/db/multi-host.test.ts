@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { sql } from 'kysely';
 import { createDb } from '../../src/db/connect.ts';
-import { DatabaseUrlError, parseDatabaseUrl, redactUrl } from '../../src/db/database-url.ts';
+import { DatabaseUrlError, parseDatabaseUrl, redactUrl } from '../../src/config/database-url.ts';
 import { classifyDbError } from '../../src/db/errors.ts';
-import { runTransaction } from '../../src/bookings/run-transaction.ts';
+import { runTransaction } from '../../src/db/run-transaction.ts';
 import { dropCreatedDatabases, freshDatabase, testBackends } from '../helpers/backends.ts';
 
 after(dropCreatedDatabases);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createDb, type Database } from '../../src/db/connect.ts';
 import { createDatabase, dropDatabase } from '../../src/db/create-database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import type { Backend } from '../../src/db/database-url.ts';
+import type { Backend } from '../../src/config/database-url.ts';
 
 /**
  * Every data-layer and HTTP test loops over these. Servers default to the local ones and

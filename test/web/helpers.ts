@@ -3,7 +3,7 @@ import type { Response } from 'light-my-request';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { createStaffUser } from '../../src/staff/accounts.ts';
-import type { StaffRole } from '../../src/staff/principal.ts';
+import type { StaffRole } from '../../src/domain/types.ts';
 
 export const PASSWORD = 'correct horse battery';
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
-import type { Backend } from '../database-url.ts';
+import type { Backend } from '../../config/database-url.ts';
 
 /**
  * Replication positions, to tell whether a read replica has applied everything the

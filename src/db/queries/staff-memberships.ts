@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 import { isUniqueViolation } from '../errors.ts';
-import type { StaffRole } from '../../staff/principal.ts';
+import type { StaffRole } from '../../domain/types.ts';
 
 export interface MemberRow {
   email: string;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { createDb } from '../connect.ts';
-import { DatabaseUrlError, parseDatabaseUrl, redactUrl, type Backend } from '../database-url.ts';
+import { DatabaseUrlError, parseDatabaseUrl, redactUrl, type Backend } from '../../config/database-url.ts';
 import { describeConnectError } from '../errors.ts';
 import { ImmediateSqliteDialect } from '../sqlite-driver.ts';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Backend } from '../database-url.ts';
+import type { Backend } from '../../config/database-url.ts';
 import { TableChecksum } from './canonical.ts';
 import { readBatches } from './read-rows.ts';
 import type { TransferTable } from './tables.ts';

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Backend } from '../database-url.ts';
+import type { Backend } from '../../config/database-url.ts';
 import { rowObject, type CanonicalValue } from './canonical.ts';
 import type { TransferTable } from './tables.ts';
 

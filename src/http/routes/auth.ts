@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
+import type { Services } from '../../services/services.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { authenticate } from '../../staff/login.ts';
 import { endSession, startSession } from '../../staff/sessions.ts';
 import { changePassword } from '../../staff/change-password.ts';
 import { problemResponses } from '../schemas.ts';
 import { listMembershipsOfUser } from '../../db/queries/staff-memberships.ts';
-import { clearSessionCookie, isSameOrigin, setSessionCookie } from '../session-hook.ts';
+import { clearSessionCookie, isSameOrigin, setSessionCookie } from '../../web/session-cookie.ts';
 import { rateLimitAddress } from '../../domain/client-address.ts';
 
 const LoginBody = Type.Object(
@@ -28,7 +28,7 @@ const PasswordBody = Type.Object(
 
 const tags = ['staff: sign-in'];
 
-export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerAuthRoutes(app: FastifyInstance, services: Services): void {
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/api/v1/auth/login',
     {
@@ -36,35 +36,35 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       config: { csrf: false },
     },
     async (request, reply) => {
-      if ((request.headers.origin || request.headers.referer) && !isSameOrigin(request, deps.config.baseUrl)) {
+      if ((request.headers.origin || request.headers.referer) && !isSameOrigin(request, services.config.baseUrl)) {
         throw new DomainError('forbidden', 'Sign-in is only accepted from this site.');
       }
-      const db = deps.database.db;
+      const db = services.db;
       const user = await authenticate(db, {
         email: request.body.email,
         password: request.body.password,
         address: rateLimitAddress(request.ip),
-        now: deps.clock(),
-        throttle: deps.config.loginRateLimit,
+        now: services.clock(),
+        throttle: services.config.loginRateLimit,
       });
       if (request.staff) await endSession(db, request.staff.sessionId);
-      const session = await startSession(db, user.id, deps.clock(), deps.randomBytes);
-      setSessionCookie(request, reply, session.token, deps.config.baseUrl);
+      const session = await startSession(db, user.id, services.clock(), services.randomBytes);
+      setSessionCookie(request, reply, session.token, services.config.baseUrl);
       reply.header('cache-control', 'no-store');
       return { user: { email: user.email, name: user.name, admin: Number(user.is_admin) === 1 }, csrfToken: session.csrfToken };
     },
   );
 
   app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out everywhere this session is used' } }, async (request, reply) => {
-    if (request.staff) await endSession(deps.database.db, request.staff.sessionId);
-    clearSessionCookie(request, reply, deps.config.baseUrl);
+    if (request.staff) await endSession(services.db, request.staff.sessionId);
+    clearSessionCookie(request, reply, services.config.baseUrl);
     return reply.code(204).send();
   });
 
   app.get('/api/v1/auth/me', { schema: { tags, summary: 'The signed-in staff user, CSRF token and memberships' } }, async (request, reply) => {
     const staff = request.staff;
     if (!staff) throw new DomainError('unauthenticated', 'Not signed in.');
-    const memberships = await listMembershipsOfUser(deps.database.db, staff.userId);
+    const memberships = await listMembershipsOfUser(services.db, staff.userId);
     reply.header('cache-control', 'no-store');
     return { user: { email: staff.email, name: staff.name, admin: staff.isAdmin }, csrfToken: staff.csrfToken, memberships };
   });
@@ -79,7 +79,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (request, reply) => {
     const staff = request.staff;
     if (!staff) throw new DomainError('unauthenticated', 'Not signed in.');
-    await changePassword({ db: deps.database.db, clock: deps.clock }, { staff, ...request.body });
+    await changePassword(services, { staff, ...request.body });
     return reply.code(204).header('cache-control', 'no-store').send();
   });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { Services } from '../../services/services.ts';
 import { isSchemaCurrent } from '../../db/migrate.ts';
 
 const READY_TIMEOUT_MS = 2_000;
@@ -15,16 +15,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerHealthRoutes(app: FastifyInstance, services: Services): void {
   let schemaKnownCurrent = false;
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    if (deps.state?.draining) return reply.code(503).send({ status: 'draining' });
+    if (services.state?.draining) return reply.code(503).send({ status: 'draining' });
     try {
-      await withTimeout(sql`select 1`.execute(deps.database.db), READY_TIMEOUT_MS);
-      if (!schemaKnownCurrent) schemaKnownCurrent = await withTimeout(isSchemaCurrent(deps.database.db), READY_TIMEOUT_MS);
+      await withTimeout(sql`select 1`.execute(services.db), READY_TIMEOUT_MS);
+      if (!schemaKnownCurrent) schemaKnownCurrent = await withTimeout(isSchemaCurrent(services.db), READY_TIMEOUT_MS);
       if (!schemaKnownCurrent) return reply.code(503).send({ status: 'migrations pending', database: 'ok' });
       return { status: 'ready', database: 'ok' };
     } catch {

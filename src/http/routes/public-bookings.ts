@@ -1,21 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
-import { bookingDepsFor } from '../booking-deps-for.ts';
+import type { Services } from '../../services/services.ts';
 import { createBooking, type CreateBookingInput } from '../../bookings/create-booking.ts';
 import { changeBooking, type BookingChanges } from '../../bookings/change-booking.ts';
 import { cancelBooking } from '../../bookings/cancel-booking.ts';
 import { loadByToken, present } from '../../bookings/managed-booking.ts';
 import { bookingCalendar } from '../../bookings/calendar.ts';
 import { validateIdempotencyKey } from '../../bookings/idempotency.ts';
-import { hitRateLimit } from '../../db/queries/rate-limits.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { limitGuestBookings } from '../../bookings/limit-guest-bookings.ts';
 import { isLocale, type Locale } from '../../i18n/locale.ts';
 import { bestAcceptedLocale } from '../../i18n/negotiate.ts';
 import { requireRole } from '../../staff/roles.ts';
 import { Booking, ChangeBookingBody, CreateBookingBody, problemResponses, ReferenceParams, SlugParams, TokenQuery } from '../schemas.ts';
-import { sha256Hex } from '../../bookings/tokens.ts';
-import { rateLimitAddress } from '../../domain/client-address.ts';
 
 /**
  * The manage token sent as `Authorization: Bearer …`. Whatever follows the scheme is the
@@ -30,41 +26,17 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match[1]?.trim() || undefined;
 }
 
-const DAY_MS = 24 * 3600_000;
-
-/**
- * Guest booking creation limits (SPEC §4, §9.4): BOOKING_RATE_LIMIT per client address (an
- * IPv6 client by its /64) per minute, and BOOKING_EMAIL_LIMIT per guest email address per
- * 24 hours. BOOKING_RATE_LIMIT=0 turns both off.
- */
-export async function limitGuestBookings(deps: AppDeps, request: FastifyRequest, email?: unknown): Promise<void> {
-  const limit = deps.config.bookingRateLimit;
-  if (limit <= 0) return;
-  const db = deps.database.db;
-  const perAddress = await hitRateLimit(db, `booking:${rateLimitAddress(request.ip)}`, limit, 60_000, deps.clock());
-  if (!perAddress.allowed) {
-    throw new DomainError('rate_limited', `Too many bookings from this address; try again in ${perAddress.retryAfterSeconds} s.`, { retryAfterSeconds: perAddress.retryAfterSeconds });
-  }
-  const perEmail = deps.config.bookingEmailLimit;
-  if (perEmail <= 0 || typeof email !== 'string' || !email.trim() || email.length > 254) return;
-  const bucket = `booking-email:${sha256Hex(email.trim().toLowerCase())}`;
-  const result = await hitRateLimit(db, bucket, perEmail, DAY_MS, deps.clock());
-  if (!result.allowed) {
-    throw new DomainError('rate_limited', `Too many bookings for this email address today; try again in ${Math.ceil(result.retryAfterSeconds / 3600)} h, or call the restaurant.`, { retryAfterSeconds: result.retryAfterSeconds });
-  }
-}
-
 /** Guest (API) or staff (signed in, host role) booking creation; shared by the web pages. */
-export async function createFromRequest(deps: AppDeps, request: FastifyRequest, slug: string, body: CreateBookingInput['body'], guestSource: 'api' | 'web') {
-  const booking = bookingDepsFor(deps);
+export async function createFromRequest(services: Services, request: FastifyRequest, slug: string, body: CreateBookingInput['body'], guestSource: 'api' | 'web') {
+  const booking = services;
   const idempotencyKey = validateIdempotencyKey(request.headers['idempotency-key'] as string | undefined);
   let source: CreateBookingInput['source'] = guestSource;
   if (request.staff) {
-    const ctx = await booking.cache.load(deps.database.db, slug);
-    await requireRole(deps.database.db, request.staff, ctx.row.id, 'host');
+    const ctx = await booking.cache.load(services.db, slug);
+    await requireRole(services.db, request.staff, ctx.row.id, 'host');
     source = 'staff';
   } else {
-    await limitGuestBookings(deps, request, (body as { email?: unknown } | undefined)?.email);
+    await limitGuestBookings(services, { address: request.ip, email: (body as { email?: unknown } | undefined)?.email });
   }
   const locale = bookingLocale(request, body, source);
   return createBooking(booking, { slug, body, source, mode: source === 'staff' ? 'staff' : 'guest', idempotencyKey, locale });
@@ -85,8 +57,7 @@ function replayHeader(reply: FastifyReply, replayed: boolean): void {
   if (replayed) reply.header('idempotent-replayed', 'true');
 }
 
-export function registerPublicBookingRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const bookings = bookingDepsFor(deps);
+export function registerPublicBookingRoutes(app: FastifyInstance, services: Services): void {
 
   app.post<{ Params: { slug: string }; Body: CreateBookingInput['body'] }>('/api/v1/restaurants/:slug/bookings', {
     schema: {
@@ -98,7 +69,7 @@ export function registerPublicBookingRoutes(app: FastifyInstance, deps: AppDeps)
       response: { 201: Booking, ...problemResponses(400, 403, 404, 409, 413, 415, 422, 429) },
     },
   }, async (request, reply) => {
-    const result = await createFromRequest(deps, request, request.params.slug, request.body, 'api');
+    const result = await createFromRequest(services, request, request.params.slug, request.body, 'api');
     replayHeader(reply, result.replayed);
     if ('error' in result) throw result.error;
     reply.header('location', `/api/v1/bookings/${result.booking.reference}`);
@@ -107,27 +78,27 @@ export function registerPublicBookingRoutes(app: FastifyInstance, deps: AppDeps)
 
   app.get<{ Params: { reference: string } }>('/api/v1/bookings/:reference', {
     schema: { tags: ['guest'], summary: 'A booking, with its manage token as Bearer', params: ReferenceParams, response: { 200: Booking, ...problemResponses(401, 404) } },
-  }, async (request) => present(await loadByToken(bookings, request.params.reference, bearerToken(request))));
+  }, async (request) => present(await loadByToken(services, request.params.reference, bearerToken(request))));
 
   app.patch<{ Params: { reference: string }; Body: BookingChanges }>('/api/v1/bookings/:reference', {
     schema: { tags: ['guest'], summary: 'Change date, time, party or notes', params: ReferenceParams, body: ChangeBookingBody, response: { 200: Booking, ...problemResponses(401, 404, 409, 422) } },
   }, async (request) => {
-    const managed = await loadByToken(bookings, request.params.reference, bearerToken(request));
-    return changeBooking(bookings, managed, request.body ?? {}, 'guest');
+    const managed = await loadByToken(services, request.params.reference, bearerToken(request));
+    return changeBooking(services, managed, request.body ?? {}, 'guest');
   });
 
   app.post<{ Params: { reference: string } }>('/api/v1/bookings/:reference/cancel', {
     schema: { tags: ['guest'], summary: 'Cancel the booking', params: ReferenceParams, response: { 200: Booking, ...problemResponses(401, 404, 409) } },
   }, async (request) => {
-    const managed = await loadByToken(bookings, request.params.reference, bearerToken(request));
-    return cancelBooking(bookings, managed, 'guest');
+    const managed = await loadByToken(services, request.params.reference, bearerToken(request));
+    return cancelBooking(services, managed, 'guest');
   });
 
   app.get<{ Params: { reference: string }; Querystring: Static<typeof TokenQuery> }>('/api/v1/bookings/:reference/calendar.ics', {
     schema: { tags: ['guest'], summary: 'iCalendar event for the booking', params: ReferenceParams, querystring: TokenQuery, produces: ['text/calendar'] },
   }, async (request, reply) => {
-    const managed = await loadByToken(bookings, request.params.reference, request.query.token ?? bearerToken(request));
-    const ics = bookingCalendar(present(managed), managed.ctx.row.name, deps.config.baseUrl);
+    const managed = await loadByToken(services, request.params.reference, request.query.token ?? bearerToken(request));
+    const ics = bookingCalendar(present(managed), managed.ctx.row.name, services.config.baseUrl);
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', `attachment; filename="booking-${managed.row.reference}.ics"`)

@@ -1,30 +1,28 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
-import { bookingDepsFor } from '../booking-deps-for.ts';
+import type { Services } from '../../services/services.ts';
 import { getAvailability } from '../../bookings/get-availability.ts';
 import { listRestaurants } from '../../db/queries/restaurants.ts';
 import { localDateOf } from '../../domain/clock-time.ts';
 import { DateString, problemResponses, SlugParams, Slot } from '../schemas.ts';
-import { readDbFor } from '../read-routing.ts';
+import { readDbFor } from '../../web/read-routing.ts';
 
 const AvailabilityQuery = Type.Object({
   date: DateString,
   party: Type.String({ pattern: '^[0-9]{1,4}$', description: 'party size' }),
 });
 
-export function registerPublicRestaurantRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const bookings = bookingDepsFor(deps);
+export function registerPublicRestaurantRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/v1/restaurants', {
     schema: { tags: ['guest'], summary: 'List restaurants', response: { 200: Type.Object({ restaurants: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), timezone: Type.String() })) }) } },
-  }, async (request) => ({ restaurants: await listRestaurants(readDbFor(deps, request)) }));
+  }, async (request) => ({ restaurants: await listRestaurants(readDbFor(services, request)) }));
 
   app.get<{ Params: { slug: string } }>('/api/v1/restaurants/:slug', {
     schema: { tags: ['guest'], summary: 'Restaurant details, hours and booking rules', params: SlugParams, response: problemResponses(404) },
   }, async (request) => {
-    const ctx = await bookings.cache.load(readDbFor(deps, request), request.params.slug);
-    const today = localDateOf(deps.clock(), ctx.row.timezone);
+    const ctx = await services.cache.load(readDbFor(services, request), request.params.slug);
+    const today = localDateOf(services.clock(), ctx.row.timezone);
     const { row, rules } = ctx;
     return {
       slug: row.slug,
@@ -50,5 +48,5 @@ export function registerPublicRestaurantRoutes(app: FastifyInstance, deps: AppDe
       querystring: AvailabilityQuery,
       response: { 200: Type.Object({ restaurant: Type.String(), date: Type.String(), party: Type.Integer(), timezone: Type.String(), slots: Type.Array(Slot) }), ...problemResponses(404, 422) },
     },
-  }, async (request) => getAvailability({ ...bookings, db: readDbFor(deps, request) }, request.params.slug, request.query.date, Number(request.query.party)));
+  }, async (request) => getAvailability({ ...services, db: readDbFor(services, request) }, request.params.slug, request.query.date, Number(request.query.party)));
 }

@@ -1,20 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
-import { bookingDepsFor } from '../booking-deps-for.ts';
+import type { Services } from '../../services/services.ts';
 import { listDayBookings, updateBookingAsStaff, type StaffBookingPatch } from '../../staff/staff-bookings.ts';
 import { Booking, problemResponses, SlugParams } from '../schemas.ts';
 import { DayQuery, SlugAndReference, StaffBookingPatchBody } from './staff-schemas.ts';
 import { authorizedRestaurant } from './staff-restaurants.ts';
-import { readDbFor } from '../read-routing.ts';
+import { readDbFor } from '../../web/read-routing.ts';
 
 const tags = ['staff: bookings'];
 const denied = problemResponses(401, 403, 404);
 const StaffBooking = Type.Intersect([Booking, Type.Object({ tableId: Type.String() })]);
 
-export function registerStaffBookingRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const bookings = bookingDepsFor(deps);
+export function registerStaffBookingRoutes(app: FastifyInstance, services: Services): void {
 
   app.get<{ Params: Static<typeof SlugParams>; Querystring: Static<typeof DayQuery> }>('/api/v1/restaurants/:slug/bookings', {
     config: { staffRole: 'host' },
@@ -25,7 +23,7 @@ export function registerStaffBookingRoutes(app: FastifyInstance, deps: AppDeps):
       querystring: DayQuery,
       response: { 200: Type.Object({ bookings: Type.Array(StaffBooking) }), ...denied, ...problemResponses(422) },
     },
-  }, async (request) => ({ bookings: await listDayBookings(readDbFor(deps, request), authorizedRestaurant(request), request.query.date) }));
+  }, async (request) => ({ bookings: await listDayBookings(readDbFor(services, request), authorizedRestaurant(request), request.query.date) }));
 
   app.patch<{ Params: Static<typeof SlugAndReference>; Body: Static<typeof StaffBookingPatchBody> }>('/api/v1/restaurants/:slug/bookings/:reference', {
     config: { staffRole: 'host' },
@@ -37,5 +35,5 @@ export function registerStaffBookingRoutes(app: FastifyInstance, deps: AppDeps):
       body: StaffBookingPatchBody,
       response: { 200: StaffBooking, ...denied, ...problemResponses(409, 422) },
     },
-  }, async (request) => updateBookingAsStaff(bookings, authorizedRestaurant(request), request.params.reference, request.body as StaffBookingPatch));
+  }, async (request) => updateBookingAsStaff(services, authorizedRestaurant(request), request.params.reference, request.body as StaffBookingPatch));
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
+import type { Services } from '../../services/services.ts';
 import { listRestaurantMembers, removeMember, setMember } from '../../staff/members.ts';
 import { listOutbox } from '../../db/queries/outbox.ts';
 import { toIsoUtc } from '../../domain/clock-time.ts';
@@ -11,8 +11,8 @@ import { authorizedRestaurant } from './staff-restaurants.ts';
 const tags = ['staff: members'];
 const denied = problemResponses(401, 403, 404);
 
-export function registerStaffMemberRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const db = deps.database.db;
+export function registerStaffMemberRoutes(app: FastifyInstance, services: Services): void {
+  const db = services.db;
 
   app.get<{ Params: Static<typeof SlugParams> }>('/api/v1/restaurants/:slug/members', {
     config: { staffRole: 'manager' },
@@ -30,7 +30,7 @@ export function registerStaffMemberRoutes(app: FastifyInstance, deps: AppDeps): 
       response: { ...denied, ...problemResponses(422) },
     },
   }, async (request, reply) => {
-    const { member, outcome } = await setMember(db, authorizedRestaurant(request).id, request.body.email, request.body.role, deps.clock());
+    const { member, outcome } = await setMember(db, authorizedRestaurant(request).id, request.body.email, request.body.role, services.clock());
     return reply.code(outcome === 'added' ? 201 : 200).send(member);
   });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
+import type { Services } from '../../services/services.ts';
 import { addTable, changeTable, listTables, removeTable } from '../../staff/tables.ts';
 import { problemResponses, SlugParams } from '../schemas.ts';
 import { NewTableSchema, SlugAndId, TablePatchSchema } from './staff-schemas.ts';
@@ -9,8 +9,8 @@ import { authorizedRestaurant } from './staff-restaurants.ts';
 const tags = ['staff: tables'];
 const denied = problemResponses(401, 403, 404);
 
-export function registerStaffTableRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const db = deps.database.db;
+export function registerStaffTableRoutes(app: FastifyInstance, services: Services): void {
+  const db = services.db;
 
   app.get<{ Params: Static<typeof SlugParams> }>('/api/v1/restaurants/:slug/tables', {
     config: { staffRole: 'manager' },
@@ -20,12 +20,12 @@ export function registerStaffTableRoutes(app: FastifyInstance, deps: AppDeps): v
   app.post<{ Params: Static<typeof SlugParams>; Body: Static<typeof NewTableSchema> }>('/api/v1/restaurants/:slug/tables', {
     config: { staffRole: 'manager' },
     schema: { tags, summary: 'Add a table (manager)', params: SlugParams, body: NewTableSchema, response: { ...denied, ...problemResponses(409, 422) } },
-  }, async (request, reply) => reply.code(201).send(await addTable(db, authorizedRestaurant(request).id, request.body, deps.clock())));
+  }, async (request, reply) => reply.code(201).send(await addTable(db, authorizedRestaurant(request).id, request.body, services.clock())));
 
   app.patch<{ Params: Static<typeof SlugAndId>; Body: Static<typeof TablePatchSchema> }>('/api/v1/restaurants/:slug/tables/:id', {
     config: { staffRole: 'manager' },
     schema: { tags, summary: 'Change a table (manager)', params: SlugAndId, body: TablePatchSchema, response: { ...denied, ...problemResponses(409, 422) } },
-  }, async (request) => changeTable(db, authorizedRestaurant(request).id, request.params.id, request.body, deps.clock()));
+  }, async (request) => changeTable(db, authorizedRestaurant(request).id, request.params.id, request.body, services.clock()));
 
   app.delete<{ Params: Static<typeof SlugAndId> }>('/api/v1/restaurants/:slug/tables/:id', {
     config: { staffRole: 'manager' },
@@ -38,7 +38,7 @@ export function registerStaffTableRoutes(app: FastifyInstance, deps: AppDeps): v
     },
   }, async (request, reply) => {
     const restaurantId = authorizedRestaurant(request).id;
-    const outcome = await removeTable(db, restaurantId, request.params.id, deps.clock());
+    const outcome = await removeTable(db, restaurantId, request.params.id, services.clock());
     if (outcome === 'deleted') return reply.code(204).send();
     const table = (await listTables(db, restaurantId)).find((t) => t.id === request.params.id);
     return { table, deactivated: true };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
+import type { Services } from '../../services/services.ts';
 import { problemResponses } from '../schemas.ts';
 import { listStaffUsers } from '../../staff/list-staff-users.ts';
 import { createStaffAccount } from '../../staff/create-staff-account.ts';
@@ -37,9 +37,7 @@ const tags = ['staff: accounts'];
 const denied = problemResponses(401, 403);
 
 /** Admin-only staff account API (SPEC §9.2). */
-export function registerStaffUserRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const services = { db: deps.database.db, clock: deps.clock };
-
+export function registerStaffUserRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/staff', {
     config: { staffRole: 'admin' },
     schema: { tags, summary: 'Every staff user with their memberships (admin)', response: { 200: Type.Object({ users: Type.Array(StaffUser) }), ...denied } },

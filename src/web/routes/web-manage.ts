@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
-import { bookingDepsFor } from '../booking-deps-for.ts';
+import type { Services } from '../../services/services.ts';
 import { cancelBooking } from '../../bookings/cancel-booking.ts';
 import { changeBooking } from '../../bookings/change-booking.ts';
 import { getAvailability } from '../../bookings/get-availability.ts';
@@ -20,15 +19,14 @@ type Extras = Partial<Pick<ManagePageData, 'flash' | 'alternatives' | 'errors' |
 
 const FLASHES = ['created', 'changed', 'cancelled', 'notes'] as const;
 
-async function renderManage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, m: ManagedBooking, token: string, extras: Extras, status = 200) {
-  const bookings = bookingDepsFor(deps);
-  const now = deps.clock();
+async function renderManage(services: Services, request: FastifyRequest, reply: FastifyReply, m: ManagedBooking, token: string, extras: Extras, status = 200) {
+  const now = services.clock();
   const booking = present(m);
   const { today, lastDate } = bookableDateRange(m.ctx.rules, now);
   const canChange = booking.status === 'confirmed' && guestMayChange(m.ctx.rules, Number(m.row.starts_at), now);
   const picked = pickDateAndParty(m.ctx, { date: extras.date, party: extras.party?.toString() }, today, { date: booking.date, party: booking.party });
   const errors = { ...picked.errors, ...extras.errors };
-  const slots = canChange && Object.keys(picked.errors).length === 0 ? (await getAvailability(bookings, m.ctx.row.slug, picked.date, picked.party, 'guest', m.row.id)).slots : [];
+  const slots = canChange && Object.keys(picked.errors).length === 0 ? (await getAvailability(services, m.ctx.row.slug, picked.date, picked.party, 'guest', m.row.id)).slots : [];
   const markup = managePage({
     booking, restaurantName: m.ctx.row.name, token, maxPartySize: m.ctx.rules.maxPartySize, today, lastDate,
     flash: extras.flash, change: { date: picked.date, party: picked.party, slots }, alternatives: extras.alternatives,
@@ -38,13 +36,13 @@ async function renderManage(deps: AppDeps, request: FastifyRequest, reply: Fasti
 }
 
 /** A refused change or cancel shows the booking again with the reason (and free alternatives). */
-async function renderRefusal(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, m: ManagedBooking, token: string, error: unknown, change: { date?: string; party?: number } = {}) {
+async function renderRefusal(services: Services, request: FastifyRequest, reply: FastifyReply, m: ManagedBooking, token: string, error: unknown, change: { date?: string; party?: number } = {}) {
   const errors = fieldErrorsOf(error);
-  if (errors) return renderManage(deps, request, reply, m, token, { ...change, errors, message: 'Please check the highlighted fields.' }, 422);
+  if (errors) return renderManage(services, request, reply, m, token, { ...change, errors, message: 'Please check the highlighted fields.' }, 422);
   if (!(error instanceof DomainError) || (error.code !== 'slot_unavailable' && error.code !== 'conflict')) throw error;
   const alternatives = error.code === 'slot_unavailable' ? (error.alternatives ?? []) : undefined;
   const message = alternatives ? `Sorry, that time is not free any more.${alternatives.length ? ' These times are:' : ''}` : error.message;
-  return renderManage(deps, request, reply, m, token, { ...change, alternatives, message }, 409);
+  return renderManage(services, request, reply, m, token, { ...change, alternatives, message }, 409);
 }
 
 function tokenOf(body: FormBody | undefined): string {
@@ -55,50 +53,49 @@ function manageUrl(reference: string, token: string, flash: string): string {
   return `/b/${reference}?token=${encodeURIComponent(token)}&${flash}=1`;
 }
 
-export function registerWebManageRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const bookings = bookingDepsFor(deps);
+export function registerWebManageRoutes(app: FastifyInstance, services: Services): void {
   const hide = { hide: true };
   type Ref = { Params: { reference: string } };
 
   app.get<Ref & { Querystring: Static<typeof ManageQuery> }>('/b/:reference', { config: HTML_ROUTE, schema: { hide: true, querystring: ManageQuery } }, async (request, reply) => {
     const token = request.query.token ?? '';
-    const m = await loadByToken(bookings, request.params.reference, token || undefined);
+    const m = await loadByToken(services, request.params.reference, token || undefined);
     const query = request.query as Query;
     const flash = FLASHES.find((f) => query[f] === '1');
     const party = request.query.party === undefined ? undefined : Number(request.query.party);
-    return renderManage(deps, request, reply, m, token, { flash, date: request.query.date, party, requested: request.query.date !== undefined });
+    return renderManage(services, request, reply, m, token, { flash, date: request.query.date, party, requested: request.query.date !== undefined });
   });
 
   app.post<Ref & { Body: FormBody }>('/b/:reference/change', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
     const token = tokenOf(request.body);
-    const m = await loadByToken(bookings, request.params.reference, token || undefined);
+    const m = await loadByToken(services, request.params.reference, token || undefined);
     const change = { date: str(request.body, 'date'), time: str(request.body, 'time'), party: Number(str(request.body, 'party')) };
     try {
-      await changeBooking(bookings, m, change, 'guest');
+      await changeBooking(services, m, change, 'guest');
     } catch (error) {
-      return renderRefusal(deps, request, reply, m, token, error, { date: change.date, party: change.party });
+      return renderRefusal(services, request, reply, m, token, error, { date: change.date, party: change.party });
     }
     return seeOther(reply, manageUrl(m.row.reference, token, 'changed'));
   });
 
   app.post<Ref & { Body: FormBody }>('/b/:reference/notes', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
     const token = tokenOf(request.body);
-    const m = await loadByToken(bookings, request.params.reference, token || undefined);
+    const m = await loadByToken(services, request.params.reference, token || undefined);
     try {
-      await changeBooking(bookings, m, { notes: str(request.body, 'notes') }, 'guest');
+      await changeBooking(services, m, { notes: str(request.body, 'notes') }, 'guest');
     } catch (error) {
-      return renderRefusal(deps, request, reply, m, token, error);
+      return renderRefusal(services, request, reply, m, token, error);
     }
     return seeOther(reply, manageUrl(m.row.reference, token, 'notes'));
   });
 
   app.post<Ref & { Body: FormBody }>('/b/:reference/cancel', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
     const token = tokenOf(request.body);
-    const m = await loadByToken(bookings, request.params.reference, token || undefined);
+    const m = await loadByToken(services, request.params.reference, token || undefined);
     try {
-      await cancelBooking(bookings, m, 'guest');
+      await cancelBooking(services, m, 'guest');
     } catch (error) {
-      return renderRefusal(deps, request, reply, m, token, error);
+      return renderRefusal(services, request, reply, m, token, error);
     }
     return seeOther(reply, manageUrl(m.row.reference, token, 'cancelled'));
   });

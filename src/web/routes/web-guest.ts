@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
-import { bookingDepsFor } from '../booking-deps-for.ts';
-import { limitGuestBookings } from './public-bookings.ts';
+import type { Services } from '../../services/services.ts';
+import { limitGuestBookings } from '../../bookings/limit-guest-bookings.ts';
 import { pageLocale } from '../locale-hook.ts';
 import { createBooking } from '../../bookings/create-booking.ts';
 import { getAvailability } from '../../bookings/get-availability.ts';
-import type { RestaurantContext } from '../../bookings/restaurant-context.ts';
+import type { RestaurantContext } from '../../services/restaurant-context.ts';
 import { listRestaurants } from '../../db/queries/restaurants.ts';
 import { bookableDateRange } from '../../domain/booking-window.ts';
 import { isIsoDate } from '../../domain/clock-time.ts';
@@ -52,20 +51,19 @@ function bookingBody(body: FormBody) {
   return out;
 }
 
-async function submitBooking(deps: AppDeps, request: FastifyRequest<{ Params: { slug: string }; Body: FormBody }>, reply: FastifyReply) {
-  const bookings = bookingDepsFor(deps);
+async function submitBooking(services: Services, request: FastifyRequest<{ Params: { slug: string }; Body: FormBody }>, reply: FastifyReply) {
   const { slug } = request.params;
-  const ctx = await bookings.cache.load(deps.database.db, slug);
+  const ctx = await services.cache.load(services.db, slug);
   const body = request.body ?? {};
   const key = str(body, 'idempotencyKey').slice(0, 255) || undefined;
   const base: DetailsPageData = {
     restaurant: summary(ctx), date: str(body, 'date'), time: str(body, 'time'), party: Number(str(body, 'party')) || 1,
     values: detailsValues(body), errors: {}, idempotencyKey: key ?? newFormKey(), staff: request.staff,
   };
-  await limitGuestBookings(deps, request, str(body, 'email'));
+  await limitGuestBookings(services, { address: request.ip, email: str(body, 'email') });
   let result;
   try {
-    result = await createBooking(bookings, { slug, body: bookingBody(body), source: 'web', mode: 'guest', idempotencyKey: key, locale: pageLocale(request, ctx.row.locale) });
+    result = await createBooking(services, { slug, body: bookingBody(body), source: 'web', mode: 'guest', idempotencyKey: key, locale: pageLocale(request, ctx.row.locale) });
   } catch (error) {
     const errors = fieldErrorsOf(error);
     if (!errors) throw error;
@@ -82,19 +80,18 @@ async function submitBooking(deps: AppDeps, request: FastifyRequest<{ Params: { 
   return seeOther(reply, `/b/${b.reference}?token=${encodeURIComponent(b.manageToken ?? '')}&created=1`);
 }
 
-export function registerWebGuestRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const bookings = bookingDepsFor(deps);
-  const db = deps.database.db;
+export function registerWebGuestRoutes(app: FastifyInstance, services: Services): void {
+  const db = services.db;
   const hide = { hide: true };
 
   app.get('/', { config: HTML_ROUTE, schema: { hide: true, querystring: PlainPageQuery } }, async (request, reply) => {
-    return sendPage(reply, restaurantsPage(await listRestaurants(readDbFor(deps, request)), request.staff));
+    return sendPage(reply, restaurantsPage(await listRestaurants(readDbFor(services, request)), request.staff));
   });
 
   app.get<{ Params: { slug: string }; Querystring: Static<typeof DateAndPartyQuery> }>('/r/:slug', { config: HTML_ROUTE, schema: { hide: true, querystring: DateAndPartyQuery } }, async (request, reply) => {
-    const reads = { ...bookings, db: readDbFor(deps, request) };
-    const ctx = await bookings.cache.load(reads.db, request.params.slug);
-    const { today, lastDate } = bookableDateRange(ctx.rules, deps.clock());
+    const reads = { ...services, db: readDbFor(services, request) };
+    const ctx = await services.cache.load(reads.db, request.params.slug);
+    const { today, lastDate } = bookableDateRange(ctx.rules, services.clock());
     const { date, party, errors } = pickDateAndParty(ctx, request.query, today, { date: today, party: 2 });
     const slots = Object.keys(errors).length ? undefined : (await getAvailability(reads, ctx.row.slug, date, party)).slots;
     const markup = restaurantPage({ restaurant: summary(ctx), maxPartySize: ctx.rules.maxPartySize, today, lastDate, date, party, slots, errors, staff: request.staff });
@@ -102,7 +99,7 @@ export function registerWebGuestRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get<{ Params: { slug: string }; Querystring: Static<typeof BookFormQuery> }>('/r/:slug/book', { config: HTML_ROUTE, schema: { hide: true, querystring: BookFormQuery } }, async (request, reply) => {
-    const ctx = await bookings.cache.load(db, request.params.slug);
+    const ctx = await services.cache.load(db, request.params.slug);
     const { date, party, time } = request.query;
     if (!date || !party || !time || !isIsoDate(date) || !/^\d{2}:\d{2}$/.test(time)) return seeOther(reply, `/r/${ctx.row.slug}`);
     const values = { name: '', email: '', phone: '', notes: '' };
@@ -111,6 +108,6 @@ export function registerWebGuestRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   app.post<{ Params: { slug: string }; Body: FormBody }>('/r/:slug/book', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
     if (typeof request.body !== 'object' || request.body === null) throw new DomainError('malformed', 'Send the booking form.');
-    return submitBooking(deps, request, reply);
+    return submitBooking(services, request, reply);
   });
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { AppDeps } from '../deps.ts';
+import type { Services } from '../../services/services.ts';
 import { ASSET_VERSION, STATIC_ROOT } from '../../web/assets.ts';
 
 /**
  * The stylesheet and script. Pages link them as `/static/app.css?v=<content hash>`: that
  * URL never changes content, so it is cached for a year; a bare URL for an hour.
  */
-export async function registerWebStatic(app: FastifyInstance, _deps: AppDeps): Promise<void> {
+export async function registerWebStatic(app: FastifyInstance, _services: Services): Promise<void> {
   await app.register(fastifyStatic, {
     root: STATIC_ROOT,
     prefix: '/static/',

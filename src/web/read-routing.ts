@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { AppDeps } from './deps.ts';
+import type { Services } from '../services/services.ts';
 
 /**
  * Read-your-writes with a read replica (DATABASE_READ_URL): a request that writes (any
@@ -13,28 +13,28 @@ import type { AppDeps } from './deps.ts';
 export const WROTE_COOKIE = 'tb_wrote';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function windowMs(deps: AppDeps): number {
-  return (deps.config.readMaxLagS + 5) * 1000;
+function windowMs(services: Services): number {
+  return (services.config.readMaxLagS + 5) * 1000;
 }
 
-export function installReadRouting(app: FastifyInstance, deps: AppDeps): void {
-  if (!deps.readDatabase) return;
-  const secure = deps.config.baseUrl.startsWith('https:');
+export function installReadRouting(app: FastifyInstance, services: Services): void {
+  if (!services.readDatabase) return;
+  const secure = services.config.baseUrl.startsWith('https:');
   app.addHook('onRequest', async (request, reply) => {
     if (SAFE_METHODS.has(request.method)) return;
-    reply.setCookie(WROTE_COOKIE, String(deps.clock()), { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: Math.ceil(windowMs(deps) / 1000) });
+    reply.setCookie(WROTE_COOKIE, String(services.clock()), { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: Math.ceil(windowMs(services) / 1000) });
   });
 }
 
 /** The database this request reads from: the replica, unless it (or its client, lately) wrote. */
-export function readDbFor(deps: AppDeps, request: FastifyRequest): Kysely<DB> {
-  const read = deps.readDatabase;
-  if (!read || !SAFE_METHODS.has(request.method)) return deps.database.db;
+export function readDbFor(services: Services, request: FastifyRequest): Kysely<DB> {
+  const read = services.readDatabase;
+  if (!read || !SAFE_METHODS.has(request.method)) return services.db;
   const raw = request.cookies?.[WROTE_COOKIE];
   if (raw) {
     const cookie = request.unsignCookie(raw);
     const at = Number(cookie.value);
-    if (cookie.valid && Number.isFinite(at) && deps.clock() - at < windowMs(deps)) return deps.database.db;
+    if (cookie.valid && Number.isFinite(at) && services.clock() - at < windowMs(services)) return services.db;
   }
   return read.db;
 }

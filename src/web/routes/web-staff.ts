@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
-import { bookingDepsFor } from '../booking-deps-for.ts';
-import { clearSessionCookie, isSameOrigin, setSessionCookie } from '../session-hook.ts';
+import type { Services } from '../../services/services.ts';
+import { clearSessionCookie, isSameOrigin, setSessionCookie } from '../session-cookie.ts';
 import { createBooking } from '../../bookings/create-booking.ts';
 import { listRestaurants } from '../../db/queries/restaurants.ts';
 import { listMembershipsOfUser } from '../../db/queries/staff-memberships.ts';
@@ -25,35 +24,34 @@ import { readDbFor } from '../read-routing.ts';
 const STATUSES: BookingStatus[] = ['seated', 'completed', 'no_show', 'cancelled'];
 type Slug = { Params: { slug: string } };
 
-async function signIn(deps: AppDeps, request: FastifyRequest<{ Body: FormBody }>, reply: FastifyReply) {
+async function signIn(services: Services, request: FastifyRequest<{ Body: FormBody }>, reply: FastifyReply) {
   const email = str(request.body, 'email');
-  const next = safeNextPath(str(request.body, 'next'), deps.config.baseUrl);
+  const next = safeNextPath(str(request.body, 'next'), services.config.baseUrl);
   const again = (error: string, status: number) => sendPage(reply, loginPage({ email, next, error, staff: request.staff }), status);
-  if (!isSameOrigin(request, deps.config.baseUrl)) return again('Sign-in is only accepted from this site.', 403);
-  const db = deps.database.db;
+  if (!isSameOrigin(request, services.config.baseUrl)) return again('Sign-in is only accepted from this site.', 403);
+  const db = services.db;
   let user;
   try {
-    user = await authenticate(db, { email, password: str(request.body, 'password'), address: rateLimitAddress(request.ip), now: deps.clock(), throttle: deps.config.loginRateLimit });
+    user = await authenticate(db, { email, password: str(request.body, 'password'), address: rateLimitAddress(request.ip), now: services.clock(), throttle: services.config.loginRateLimit });
   } catch (error) {
     if (!(error instanceof DomainError) || (error.code !== 'unauthenticated' && error.code !== 'rate_limited')) throw error;
     if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
     return again(error.message, error.code === 'rate_limited' ? 429 : 401);
   }
   if (request.staff) await endSession(db, request.staff.sessionId);
-  const session = await startSession(db, user.id, deps.clock(), deps.randomBytes);
-  setSessionCookie(request, reply, session.token, deps.config.baseUrl);
+  const session = await startSession(db, user.id, services.clock(), services.randomBytes);
+  setSessionCookie(request, reply, session.token, services.config.baseUrl);
   return seeOther(reply, next);
 }
 
 type SheetExtras = Partial<Pick<DaySheetData, 'message' | 'success'>> & { form?: Partial<DaySheetData['form']> };
 
-async function renderDaySheet(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, access: StaffAccess, date: string, extras: SheetExtras = {}, status = 200) {
-  const bookings = bookingDepsFor(deps);
-  const ctx = await bookings.cache.load(deps.database.db, access.restaurant.slug);
-  const now = deps.clock();
+async function renderDaySheet(services: Services, request: FastifyRequest, reply: FastifyReply, access: StaffAccess, date: string, extras: SheetExtras = {}, status = 200) {
+  const ctx = await services.cache.load(services.db, access.restaurant.slug);
+  const now = services.clock();
   const zone = access.restaurant.timezone;
   const today = localDateOf(now, zone);
-  const list = await listDayBookings(readDbFor(deps, request), access.restaurant, date);
+  const list = await listDayBookings(readDbFor(services, request), access.restaurant, date);
   const allowed: Record<string, string[]> = {};
   for (const b of list) {
     const tctx = { now, serviceDate: b.date, startsAt: Date.parse(b.startsAt), endsAt: Date.parse(b.endsAt), zone };
@@ -70,44 +68,44 @@ function sheetDate(access: StaffAccess, now: number, asked: string | undefined):
   return asked && isIsoDate(asked) ? asked : localDateOf(now, access.restaurant.timezone);
 }
 
-async function addBooking(deps: AppDeps, request: FastifyRequest<Slug & { Body: FormBody }>, reply: FastifyReply, access: StaffAccess) {
+async function addBooking(services: Services, request: FastifyRequest<Slug & { Body: FormBody }>, reply: FastifyReply, access: StaffAccess) {
   const body = request.body ?? {};
   const fields = ['date', 'time', 'party', 'name', 'phone', 'email', 'notes'];
   const values = Object.fromEntries(fields.map((f) => [f, str(body, f)]));
   const input: Record<string, unknown> = { date: values.date, time: values.time, party: Number(values.party), name: values.name };
   for (const f of ['phone', 'email', 'notes']) if (values[f].trim()) input[f] = values[f];
   const key = str(body, 'idempotencyKey').slice(0, 255) || undefined;
-  const date = isIsoDate(values.date) ? values.date : sheetDate(access, deps.clock(), undefined);
+  const date = isIsoDate(values.date) ? values.date : sheetDate(access, services.clock(), undefined);
   let result;
   try {
-    result = await createBooking(bookingDepsFor(deps), { slug: access.restaurant.slug, body: input, source: 'staff', mode: 'staff', idempotencyKey: key });
+    result = await createBooking(services, { slug: access.restaurant.slug, body: input, source: 'staff', mode: 'staff', idempotencyKey: key });
   } catch (error) {
     const errors = fieldErrorsOf(error);
     if (!errors) throw error;
-    return renderDaySheet(deps, request, reply, access, date, { message: 'The booking was not added: please check the form.', form: { values, errors, idempotencyKey: key ?? newFormKey() } }, 422);
+    return renderDaySheet(services, request, reply, access, date, { message: 'The booking was not added: please check the form.', form: { values, errors, idempotencyKey: key ?? newFormKey() } }, 422);
   }
   if ('error' in result) {
     const alternatives = result.error.alternatives ?? [];
-    return renderDaySheet(deps, request, reply, access, date, { message: `${values.time} is taken for a party of ${values.party}.`, form: { values, errors: {}, idempotencyKey: newFormKey(), alternatives } }, 409);
+    return renderDaySheet(services, request, reply, access, date, { message: `${values.time} is taken for a party of ${values.party}.`, form: { values, errors: {}, idempotencyKey: newFormKey(), alternatives } }, 409);
   }
   return seeOther(reply, `/staff/${access.restaurant.slug}?date=${result.booking.date}&booked=${result.booking.reference}`);
 }
 
-export function registerWebStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const db = deps.database.db;
+export function registerWebStaffRoutes(app: FastifyInstance, services: Services): void {
+  const db = services.db;
   const hide = { hide: true };
 
   app.get<{ Querystring: Static<typeof SignInQuery> }>('/staff/login', { config: HTML_ROUTE, schema: { hide: true, querystring: SignInQuery } }, async (request, reply) => {
-    const next = safeNextPath(request.query.next, deps.config.baseUrl);
+    const next = safeNextPath(request.query.next, services.config.baseUrl);
     if (request.staff) return seeOther(reply, next);
     return sendPage(reply, loginPage({ email: '', next, staff: null }));
   });
 
-  app.post<{ Body: FormBody }>('/staff/login', { config: { ...HTML_ROUTE, csrf: false }, schema: hide }, (request, reply) => signIn(deps, request, reply));
+  app.post<{ Body: FormBody }>('/staff/login', { config: { ...HTML_ROUTE, csrf: false }, schema: hide }, (request, reply) => signIn(services, request, reply));
 
   app.post('/staff/logout', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
     if (request.staff) await endSession(db, request.staff.sessionId);
-    clearSessionCookie(request, reply, deps.config.baseUrl);
+    clearSessionCookie(request, reply, services.config.baseUrl);
     return seeOther(reply, '/staff/login');
   });
 
@@ -122,33 +120,33 @@ export function registerWebStaffRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get<Slug & { Querystring: Static<typeof DaySheetQuery> }>('/staff/:slug', { config: HTML_ROUTE, schema: { hide: true, querystring: DaySheetQuery } }, async (request, reply) => {
-    const access = await staffAccess(deps, request, request.params.slug, 'host');
-    const date = sheetDate(access, deps.clock(), request.query.date);
+    const access = await staffAccess(services, request, request.params.slug, 'host');
+    const date = sheetDate(access, services.clock(), request.query.date);
     const message = request.query.date && !isIsoDate(request.query.date) ? 'That is not a date; showing today.' : undefined;
     let success: string | undefined;
     if (request.query.booked) {
       const booked = (await listDayBookings(db, access.restaurant, date)).find((b) => b.reference === request.query.booked);
       if (booked) success = bookedMessage(booked);
     }
-    return renderDaySheet(deps, request, reply, access, date, { message, success });
+    return renderDaySheet(services, request, reply, access, date, { message, success });
   });
 
   app.post<Slug & { Params: { reference: string }; Body: FormBody }>('/staff/:slug/bookings/:reference/status', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
-    const access = await staffAccess(deps, request, request.params.slug, 'host');
-    const date = sheetDate(access, deps.clock(), str(request.body, 'date'));
+    const access = await staffAccess(services, request, request.params.slug, 'host');
+    const date = sheetDate(access, services.clock(), str(request.body, 'date'));
     const status = str(request.body, 'status') as BookingStatus;
     if (!STATUSES.includes(status)) throw new DomainError('validation', 'Choose seat, complete, no-show or cancel.');
     try {
-      await updateBookingAsStaff(bookingDepsFor(deps), access.restaurant, request.params.reference, { status });
+      await updateBookingAsStaff(services, access.restaurant, request.params.reference, { status });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
-      return renderDaySheet(deps, request, reply, access, date, { message: error.message }, 409);
+      return renderDaySheet(services, request, reply, access, date, { message: error.message }, 409);
     }
     return seeOther(reply, `/staff/${access.restaurant.slug}?date=${date}`);
   });
 
   app.post<Slug & { Body: FormBody }>('/staff/:slug/bookings', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
-    const access = await staffAccess(deps, request, request.params.slug, 'host');
-    return addBooking(deps, request, reply, access);
+    const access = await staffAccess(services, request, request.params.slug, 'host');
+    return addBooking(services, request, reply, access);
   });
 }

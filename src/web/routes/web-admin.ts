@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
+import type { Services } from '../../services/services.ts';
 import { listHours } from '../../db/queries/restaurant-admin.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { ServicePeriod } from '../../domain/types.ts';
 import { addClosure, listClosures, removeClosure } from '../../staff/closures.ts';
 import { listRestaurantMembers, removeMember, setMember } from '../../staff/members.ts';
-import type { StaffRole } from '../../staff/principal.ts';
+import type { StaffRole } from '../../domain/types.ts';
 import { replaceWeeklyHours } from '../../staff/restaurant-admin.ts';
 import { addTable, changeTable, listTables, removeTable } from '../../staff/tables.ts';
 import { closuresPage, hoursPage, membersPage, tablesPage, type AdminPageCommon } from '../../web/admin-views.ts';
@@ -15,7 +15,7 @@ import { HTML_ROUTE, seeOther, sendPage } from '../../web/respond.ts';
 import { staffAccess, type StaffAccess } from '../../web/staff-access.ts';
 import { AdminSectionQuery } from '../../web/query-schemas.ts';
 
-type Db = AppDeps['database']['db'];
+type Db = Services['database']['db'];
 type Extras = Partial<Omit<AdminPageCommon, 'access'>> & { hours?: Partial<ServicePeriod>[] };
 
 /** One manager page: how to load its data and render it. */
@@ -27,26 +27,26 @@ const SECTIONS = {
 };
 type Section = keyof typeof SECTIONS;
 
-async function render(deps: AppDeps, reply: FastifyReply, section: Section, access: StaffAccess, extras: Extras = {}, status = 200) {
+async function render(services: Services, reply: FastifyReply, section: Section, access: StaffAccess, extras: Extras = {}, status = 200) {
   const common: AdminPageCommon = { access, errors: extras.errors ?? {}, values: extras.values ?? {}, message: extras.message, success: extras.success };
-  return sendPage(reply, await SECTIONS[section](deps.database.db, common, extras), status);
+  return sendPage(reply, await SECTIONS[section](services.db, common, extras), status);
 }
 
 const STATUS_OF: Record<string, number> = { validation: 422, conflict: 409, not_found: 404 };
 
 /** Runs a manager action; success → back to the page (303), a refusal → the page with the reason. */
 async function mutate(
-  deps: AppDeps, request: FastifyRequest<{ Params: { slug: string }; Body: FormBody }>, reply: FastifyReply, section: Section,
+  services: Services, request: FastifyRequest<{ Params: { slug: string }; Body: FormBody }>, reply: FastifyReply, section: Section,
   action: (access: StaffAccess, body: FormBody) => Promise<unknown>, extrasOnError: (body: FormBody, errors: FieldErrors) => Extras = () => ({}),
 ) {
-  const access = await staffAccess(deps, request, request.params.slug, 'manager');
+  const access = await staffAccess(services, request, request.params.slug, 'manager');
   const body = request.body ?? {};
   try {
     await action(access, body);
   } catch (error) {
     if (!(error instanceof DomainError) || !STATUS_OF[error.code]) throw error;
     const extras = extrasOnError(body, fieldErrorsOf(error) ?? {});
-    return render(deps, reply, section, access, { message: error.message, ...extras }, STATUS_OF[error.code]);
+    return render(services, reply, section, access, { message: error.message, ...extras }, STATUS_OF[error.code]);
   }
   return seeOther(reply, `/staff/${access.restaurant.slug}/${section}?saved=1`);
 }
@@ -86,44 +86,44 @@ function hoursErrors(errors: FieldErrors, rows: number[]): FieldErrors {
   return out;
 }
 
-export function registerWebAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const db = deps.database.db;
+export function registerWebAdminRoutes(app: FastifyInstance, services: Services): void {
+  const db = services.db;
   const opts = { config: HTML_ROUTE, schema: { hide: true } };
   type P = { Params: { slug: string }; Querystring: Static<typeof AdminSectionQuery> };
   type W = { Params: { slug: string; id?: string; date?: string }; Body: FormBody };
 
   for (const section of Object.keys(SECTIONS) as Section[]) {
     app.get<P>(`/staff/:slug/${section}`, { config: HTML_ROUTE, schema: { hide: true, querystring: AdminSectionQuery } }, async (request, reply) => {
-      const access = await staffAccess(deps, request, request.params.slug, 'manager');
-      return render(deps, reply, section, access, { success: request.query.saved ? 'Saved.' : undefined });
+      const access = await staffAccess(services, request, request.params.slug, 'manager');
+      return render(services, reply, section, access, { success: request.query.saved ? 'Saved.' : undefined });
     });
   }
 
-  app.post<W>('/staff/:slug/tables', opts, (request, reply) => mutate(deps, request, reply, 'tables',
-    (a, body) => addTable(db, a.restaurant.id, newTableInput(body), deps.clock()),
+  app.post<W>('/staff/:slug/tables', opts, (request, reply) => mutate(services, request, reply, 'tables',
+    (a, body) => addTable(db, a.restaurant.id, newTableInput(body), services.clock()),
     (body, errors) => ({ errors, values: { label: str(body, 'label'), minSeats: str(body, 'minSeats'), maxSeats: str(body, 'maxSeats') } })));
-  app.post<W>('/staff/:slug/tables/:id', opts, (request, reply) => mutate(deps, request, reply, 'tables',
-    (a, body) => changeTable(db, a.restaurant.id, request.params.id ?? '', tableInput(body), deps.clock())));
-  app.post<W>('/staff/:slug/tables/:id/delete', opts, (request, reply) => mutate(deps, request, reply, 'tables',
-    (a) => removeTable(db, a.restaurant.id, request.params.id ?? '', deps.clock())));
+  app.post<W>('/staff/:slug/tables/:id', opts, (request, reply) => mutate(services, request, reply, 'tables',
+    (a, body) => changeTable(db, a.restaurant.id, request.params.id ?? '', tableInput(body), services.clock())));
+  app.post<W>('/staff/:slug/tables/:id/delete', opts, (request, reply) => mutate(services, request, reply, 'tables',
+    (a) => removeTable(db, a.restaurant.id, request.params.id ?? '', services.clock())));
 
-  app.post<W>('/staff/:slug/hours', opts, (request, reply) => mutate(deps, request, reply, 'hours',
-    (a, body) => replaceWeeklyHours(db, a.restaurant.id, hoursFromForm(body).periods, deps.clock()),
+  app.post<W>('/staff/:slug/hours', opts, (request, reply) => mutate(services, request, reply, 'hours',
+    (a, body) => replaceWeeklyHours(db, a.restaurant.id, hoursFromForm(body).periods, services.clock()),
     (body, errors) => { const h = hoursFromForm(body); return { hours: h.all, errors: hoursErrors(errors, h.rows) }; }));
 
-  app.post<W>('/staff/:slug/closures', opts, (request, reply) => mutate(deps, request, reply, 'closures',
-    (a, body) => addClosure(db, a.restaurant.id, { date: str(body, 'date'), note: str(body, 'note') }, deps.clock()),
+  app.post<W>('/staff/:slug/closures', opts, (request, reply) => mutate(services, request, reply, 'closures',
+    (a, body) => addClosure(db, a.restaurant.id, { date: str(body, 'date'), note: str(body, 'note') }, services.clock()),
     (body, errors) => ({ errors, values: { date: str(body, 'date'), note: str(body, 'note') } })));
-  app.post<W>('/staff/:slug/closures/:date/delete', opts, (request, reply) => mutate(deps, request, reply, 'closures',
-    (a) => removeClosure(db, a.restaurant.id, request.params.date ?? '', deps.clock())));
+  app.post<W>('/staff/:slug/closures/:date/delete', opts, (request, reply) => mutate(services, request, reply, 'closures',
+    (a) => removeClosure(db, a.restaurant.id, request.params.date ?? '', services.clock())));
 
-  app.post<W>('/staff/:slug/members', opts, (request, reply) => mutate(deps, request, reply, 'members',
+  app.post<W>('/staff/:slug/members', opts, (request, reply) => mutate(services, request, reply, 'members',
     (a, body) => {
       const role = str(body, 'role');
       if (role !== 'host' && role !== 'manager') throw new DomainError('validation', 'Choose host or manager.', { errors: [{ field: 'role', message: 'Choose host or manager.' }] });
-      return setMember(db, a.restaurant.id, str(body, 'email'), role as StaffRole, deps.clock());
+      return setMember(db, a.restaurant.id, str(body, 'email'), role as StaffRole, services.clock());
     },
     (body, errors) => ({ errors, values: { email: str(body, 'email'), role: str(body, 'role') } })));
-  app.post<W>('/staff/:slug/members/delete', opts, (request, reply) => mutate(deps, request, reply, 'members',
+  app.post<W>('/staff/:slug/members/delete', opts, (request, reply) => mutate(services, request, reply, 'members',
     (a, body) => removeMember(db, a.restaurant.id, str(body, 'email'))));
 }

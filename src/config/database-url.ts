@@ -19,6 +19,12 @@ export interface DatabaseHost {
   port: number;
 }
 
+/**
+ * Five connections per process: 3 hosts × 2 workers × 5 = 30, well inside the ~60–85
+ * `max_connections` of an RDS micro instance, with room for migrations and a shell.
+ */
+export const DEFAULT_POOL_MAX = 5;
+
 export class DatabaseUrlError extends Error {}
 
 /** Parses `sqlite:PATH`, `mysql://…`, `mariadb://…`, `postgres://…`, `postgresql://…`. */
