@@ -10,6 +10,8 @@ import { latencySummary, runLoad } from '../scale/load.ts';
 import { freePort, missingBinary, startAppServer, startProcess, waitForStatus, type Proc } from '../scale/processes.ts';
 import { clusterSize, missingGalera, startGalera, startGaleraHaproxy, type GaleraCluster } from './galera.ts';
 import type { MariadbNode } from './mariadb-node.ts';
+import { FakeSmtp } from '../email/fake-smtp.ts';
+import { insertOutboxRows } from '../email/outbox-rows.ts';
 
 /**
  * A real 3-node MariaDB Galera cluster (our own mariadbd processes on free ports), 3 app
@@ -118,6 +120,38 @@ describe('a 3-node MariaDB Galera cluster behind 3 app servers (multi-host URLs)
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('3 outbox senders claiming through 3 different nodes: every email sent exactly once', async () => {
+    const smtp = new FakeSmtp();
+    await smtp.start(0);
+    const senders: Proc[] = [];
+    // a database of its own: the app servers' senders (no SMTP_URL) must not take these rows
+    const OUTBOX_DB = 'tb_outbox';
+    await createDatabase(cluster.url(OUTBOX_DB));
+    const outbox = createDb(cluster.url(OUTBOX_DB), { poolMax: 1 });
+    try {
+      await migrateToLatest(outbox.db);
+      const ids = await insertOutboxRows(outbox.db, 45, Date.now(), (i) => `galera${i}@example.com`);
+      for (let i = 0; i < 3; i++) {
+        senders.push(startProcess(`sender${i}`, process.execPath, ['--import', 'tsx', 'test/email/outbox-worker.ts'], {
+          DATABASE_URL: cluster.url(OUTBOX_DB, [i, (i + 1) % 3, (i + 2) % 3]), SMTP_URL: smtp.url, WORKER_ID: `galera-sender-${i}`,
+        }));
+      }
+      for (let i = 0; i < 600 && smtp.received.filter((e) => ids.includes(e.outboxId ?? '')).length < ids.length; i++) await sleep(100);
+      await sleep(500); // a double send would arrive now
+      const counts = new Map<string, number>();
+      for (const e of smtp.received) counts.set(e.outboxId ?? '', (counts.get(e.outboxId ?? '') ?? 0) + 1);
+      assert.deepEqual(ids.filter((id) => counts.get(id) !== 1), [], 'each email delivered once');
+      for (const node of cluster.nodes) {
+        const left = await onNode(node, `SELECT COUNT(*) FROM ${OUTBOX_DB}.email_outbox WHERE id IN (${ids.map((id) => `'${id}'`).join(',')}) AND status <> 'sent'`, (rows) => Number(rows[0][0]));
+        assert.equal(left, 0, `every row is sent on ${node.name}`);
+      }
+    } finally {
+      await Promise.all(senders.map((p) => p.stop('SIGTERM')));
+      await outbox.close();
+      await smtp.stop();
     }
   });
 
