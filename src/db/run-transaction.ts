@@ -5,6 +5,12 @@ import { classifyDbError } from '../db/errors.ts';
 /** Thrown inside a transaction to roll it back and try again (e.g. a row changed under us). */
 export class RetryTransaction extends Error {}
 
+/**
+ * For writes whose unique violations are answers (a taken label, slug or date → 409), not
+ * lost races: retry deadlocks, lock timeouts and serialisation failures only.
+ */
+export const retryConflictsOnly = (error: unknown): boolean => classifyDbError(error) === 'retry';
+
 /** Connection losses retried on a new connection before the error reaches the caller (→ 503). */
 const MAX_RECONNECTS = 3;
 

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../db/schema.ts';
 import { DomainError, validationError } from '../domain/errors.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import { retryConflictsOnly, runTransaction } from '../db/run-transaction.ts';
 import { findStaffUserByEmail, insertStaffUser, normalizeEmail } from '../db/queries/staff-users.ts';
 import { findRestaurantRef } from '../db/queries/restaurant-admin.ts';
 import { upsertMembership } from '../db/queries/staff-memberships.ts';
@@ -62,10 +63,10 @@ export async function createStaffUser(db: Kysely<DB>, input: NewStaffUser, now: 
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(password);
   try {
-    await db.transaction().execute(async (trx) => {
+    await runTransaction(db, async (trx) => {
       await insertStaffUser(trx, { id, email, name: input.name?.trim() || email.split('@')[0], password_hash: passwordHash, is_admin: input.admin ? 1 : 0, created_at: now });
       if (restaurantId && input.role) await upsertMembership(trx, restaurantId, id, input.role, now);
-    });
+    }, retryConflictsOnly);
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('conflict', `the staff user ${email} already exists`);
     throw error;

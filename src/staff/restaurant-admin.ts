@@ -6,6 +6,7 @@ import { DomainError, type FieldError } from '../domain/errors.ts';
 import { DEFAULT_SETTINGS, validateRestaurantSettings, type RestaurantSettings, type RestaurantSettingsInput } from '../domain/restaurant-rules.ts';
 import type { DurationRule, ServicePeriod } from '../domain/types.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import { retryConflictsOnly, runTransaction } from '../db/run-transaction.ts';
 import { findRestaurantRef, findRestaurantRow, insertRestaurant, listHours, replaceHours, updateRestaurantRow } from '../db/queries/restaurant-admin.ts';
 import { insertTableRows, listTableRows } from '../db/queries/staff-tables.ts';
 import { rulesFromRow, touchRestaurant } from '../db/queries/restaurants.ts';
@@ -77,7 +78,7 @@ export async function createRestaurant(db: Kysely<DB>, input: NewRestaurant, now
   if (errors.length > 0) invalid(errors);
   const row = restaurantRow(input, now);
   try {
-    await db.transaction().execute(async (trx) => {
+    await runTransaction(db, async (trx) => {
       if (await findRestaurantRef(trx, input.slug)) throw slugTaken(input.slug);
       await insertRestaurant(trx, row);
       await replaceHours(trx, row.id, input.hours ?? []);
@@ -85,7 +86,7 @@ export async function createRestaurant(db: Kysely<DB>, input: NewRestaurant, now
         restaurant_id: row.id, id: uuidv7(), label: t.label!.trim(), min_seats: t.minSeats!, max_seats: t.maxSeats!,
         active: t.active === false ? 0 : 1, created_at: now, updated_at: now,
       })));
-    });
+    }, retryConflictsOnly);
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(input.slug);
     throw error;
@@ -112,10 +113,10 @@ export async function updateRestaurant(db: Kysely<DB>, restaurantId: string, pat
     if (value === undefined) continue;
     changes[column] = field === 'durations' ? JSON.stringify(value) : field === 'name' ? String(value).trim() : value;
   }
-  await db.transaction().execute(async (trx) => {
+  await runTransaction(db, async (trx) => {
     if (Object.keys(changes).length > 0) await updateRestaurantRow(trx, restaurantId, changes as Partial<RestaurantsTable>);
     await touchRestaurant(trx, restaurantId, now);
-  });
+  }, retryConflictsOnly);
   return loadRestaurantView(db, restaurantId);
 }
 
@@ -123,10 +124,10 @@ export async function updateRestaurant(db: Kysely<DB>, restaurantId: string, pat
 export async function replaceWeeklyHours(db: Kysely<DB>, restaurantId: string, hours: ServicePeriod[], now: number): Promise<ServicePeriod[]> {
   const errors = validateRestaurantSettings({ hours });
   if (errors.length > 0) invalid(errors);
-  await db.transaction().execute(async (trx) => {
+  await runTransaction(db, async (trx) => {
     await replaceHours(trx, restaurantId, hours);
     await touchRestaurant(trx, restaurantId, now);
-  });
+  }, retryConflictsOnly);
   return listHours(db, restaurantId);
 }
 

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import { retryConflictsOnly, runTransaction } from '../db/run-transaction.ts';
 import {
   countBookingsOnTable, countUpcomingLiveBookings, deleteTableRow, findTableRow, insertTableRows, listTableRows, updateTableRow,
 } from '../db/queries/staff-tables.ts';
@@ -38,10 +39,10 @@ export async function addTable(db: Kysely<DB>, restaurantId: string, input: Requ
     active: input.active === false ? 0 : 1, created_at: now, updated_at: now,
   };
   await withLabelGuard(row.label, () =>
-    db.transaction().execute(async (trx) => {
+    runTransaction(db, async (trx) => {
       await insertTableRows(trx, [row]);
       await touchRestaurant(trx, restaurantId, now);
-    }),
+    }, retryConflictsOnly),
   );
   return presentTable(row);
 }
@@ -61,10 +62,10 @@ export async function changeTable(db: Kysely<DB>, restaurantId: string, id: stri
   if (patch.maxSeats !== undefined) changes.max_seats = patch.maxSeats;
   if (patch.active !== undefined) changes.active = patch.active ? 1 : 0;
   await withLabelGuard(patch.label, () =>
-    db.transaction().execute(async (trx) => {
+    runTransaction(db, async (trx) => {
       await updateTableRow(trx, restaurantId, id, changes);
       await touchRestaurant(trx, restaurantId, now);
-    }),
+    }, retryConflictsOnly),
   );
   return presentTable(await requireTable(db, restaurantId, id));
 }
@@ -74,7 +75,7 @@ export async function changeTable(db: Kysely<DB>, restaurantId: string, id: stri
  * bookings is kept for their history but deactivated.
  */
 export async function removeTable(db: Kysely<DB>, restaurantId: string, id: string, now: number): Promise<'deleted' | 'deactivated'> {
-  return db.transaction().execute(async (trx) => {
+  return runTransaction(db, async (trx) => {
     await requireTable(trx, restaurantId, id);
     const upcoming = await countUpcomingLiveBookings(trx, restaurantId, id, now);
     if (upcoming > 0) {
@@ -88,5 +89,5 @@ export async function removeTable(db: Kysely<DB>, restaurantId: string, id: stri
     await deleteTableRow(trx, restaurantId, id);
     await touchRestaurant(trx, restaurantId, now);
     return 'deleted';
-  });
+  }, retryConflictsOnly);
 }
