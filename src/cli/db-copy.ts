@@ -4,6 +4,7 @@ import { databaseIdentity, openReadOnly, openWritable, parseEndpointUrl, Transfe
 import { stderrProgress } from '../db/transfer/progress.ts';
 import { formatComparisons } from '../db/transfer/verify.ts';
 import { action, fail } from './run-command.ts';
+import { warnAboutDemoAccounts } from './demo-password-guard.ts';
 
 /** Like action(), and a TransferError becomes its own one-line message. */
 export function transferAction<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
@@ -62,6 +63,7 @@ export function registerDbCopy(db: Command): void {
           const rate = Math.round(report.rows / Math.max(report.copySeconds, 0.001));
           if (!report.ok) fail(`verification failed: ${report.tables.filter((t) => !t.ok).map((t) => t.table).join(', ')} differ between source and target`);
           console.log(`copied ${report.rows} rows in ${report.copySeconds.toFixed(1)} s (${rate} rows/s); verified: counts and checksums match`);
+          await warnAboutDemoAccounts(target.db, 'the target');
         });
       }),
     );

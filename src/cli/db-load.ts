@@ -7,6 +7,7 @@ import { stderrProgress } from '../db/transfer/progress.ts';
 import { parseBatchSize, transferAction } from './db-copy.ts';
 import { databaseUrlFrom } from './db-dump.ts';
 import { fail } from './run-command.ts';
+import { warnAboutDemoAccounts } from './demo-password-guard.ts';
 
 async function openInput(file: string | undefined): Promise<Readable> {
   if (!file || file === '-') {
@@ -43,6 +44,7 @@ export function registerDbLoad(db: Command): void {
           const loaded = await loadDump(target, input, { force: Boolean(flags.force), batchSize, progress: stderrProgress() });
           const total = [...loaded.values()].reduce((a, b) => a + b, 0);
           console.log(`loaded ${total} rows into ${loaded.size} tables`);
+          await warnAboutDemoAccounts(target.db, 'the database');
         } finally {
           await target.close().catch(() => {});
           input.destroy();

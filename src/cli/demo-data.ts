@@ -1,4 +1,5 @@
 import type { NewRestaurant } from '../staff/restaurant-admin.ts';
+import { DEMO_PASSWORD } from '../staff/demo-credentials.ts';
 
 /** A small realistic data set: three restaurants in three zones, lunch and dinner, tables of 2–8. */
 
@@ -33,7 +34,7 @@ export const DEMO_RESTAURANTS: NewRestaurant[] = [
   },
 ];
 
-export const DEMO_ADMIN = { email: 'admin@example.com', password: 'tablebookings-demo', name: 'Demo Admin' };
+export const DEMO_ADMIN = { email: 'admin@example.com', password: DEMO_PASSWORD, name: 'Demo Admin' };
 export const DEMO_STAFF = [
   { email: 'manager@example.com', name: 'Mina Manager', restaurant: 'the-crown-kitchen', role: 'manager' as const },
   { email: 'host@example.com', name: 'Hugo Host', restaurant: 'the-crown-kitchen', role: 'host' as const },

@@ -43,6 +43,9 @@ export function registerDemo(program: Command): void {
     .option('--if-empty', 'only when the database has no restaurants yet (used by npm start)')
     .action(
       action(async (options: { ifEmpty?: boolean }) => {
+        if (process.env.NODE_ENV === 'production') {
+          fail('refusing to load demo data with NODE_ENV=production: its staff accounts have a published password. Create real accounts with `tablebookings staff create --email … --admin`');
+        }
         const config = currentConfig();
         const database = createDb(config.databaseUrl, { poolMax: 2 });
         try {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { ConfigError, parseWorkers } from '../config.ts';
 import { action, currentConfig, fail } from './run-command.ts';
+import { refuseDemoPasswordsInProduction } from './demo-password-guard.ts';
 
 interface ServeOptions {
   port?: string;
@@ -36,6 +37,7 @@ export function registerServe(program: Command): void {
         const workers = workersOption(options.workers, config.workers);
         // Loaded here, so that the other commands do not load the whole app.
         if (cluster.isWorker) return (await import('../server/cluster-worker.ts')).runWorker(config, port, host);
+        await refuseDemoPasswordsInProduction(config);
         if (workers <= 1) return (await import('../server/single-process.ts')).runSingleProcess(config, port, host);
         const [{ runPrimary }, { createLogLine }] = await Promise.all([import('../server/cluster-primary.ts'), import('../server/log-line.ts')]);
         await runPrimary(config, { workers, log: createLogLine(config.logLevel, undefined, config.logFormat) });
