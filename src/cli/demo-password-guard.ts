@@ -22,8 +22,8 @@ export async function refuseDemoPasswordsInProduction(config: Config): Promise<v
 }
 
 /** After `db copy` / `db load`: a loud warning when the copied data holds demo accounts with the demo password. */
-export async function warnAboutDemoAccounts(db: Kysely<any>, where: string): Promise<void> {
-  const found = await accountsWithDemoPassword(db as Kysely<DB>);
+export async function warnAboutDemoAccounts(db: Kysely<unknown>, where: string): Promise<void> {
+  const found = await accountsWithDemoPassword(db as unknown as Kysely<DB>);
   if (found.length === 0) return;
   const lines = [
     '',
