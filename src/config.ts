@@ -84,26 +84,46 @@ export function parseWorkers(raw: string | undefined, cores: number): number {
   return Number(raw);
 }
 
+const MIN_SECRET_LENGTH = 16;
+
+/** Reads data/secret-key; refuses one that is empty or too short (a truncated or hand-edited file). */
+function readKeyFile(file: string): string | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  if (text.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError('SECRET_KEY', `is not set and ${file} is empty or shorter than ${MIN_SECRET_LENGTH} characters: delete that file to make a new key (signs everyone out), or set SECRET_KEY`);
+  }
+  return text;
+}
+
+/** Writes a new key atomically (link of a complete temporary file), so no process ever reads it half-written. */
+function createKeyFile(file: string): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(temporary, crypto.randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  try {
+    fs.linkSync(temporary, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+  return readKeyFile(file)!;
+}
+
 function secretKey(env: NodeJS.ProcessEnv, production: boolean, cwd: string): string {
   const given = env.SECRET_KEY;
-  if (given) {
-    if (given.length < 16) throw new ConfigError('SECRET_KEY', 'must be at least 16 characters long');
+  if (given !== undefined && given !== '') {
+    if (given.trim().length < MIN_SECRET_LENGTH) throw new ConfigError('SECRET_KEY', `must be at least ${MIN_SECRET_LENGTH} characters long`);
     return given;
   }
   if (production) throw new ConfigError('SECRET_KEY', 'is required when NODE_ENV=production (e.g. `openssl rand -hex 32`)');
   const file = path.join(cwd, 'data', 'secret-key');
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch {
-    const key = crypto.randomBytes(32).toString('hex');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      fs.writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
-      return key;
-    } catch {
-      return fs.readFileSync(file, 'utf8').trim();
-    }
-  }
+  return readKeyFile(file) ?? createKeyFile(file);
 }
 
 /** DATABASE_READ_URL, checked: a server URL of the same backend as DATABASE_URL. */

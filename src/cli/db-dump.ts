@@ -3,6 +3,7 @@ import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { writeDump } from '../db/transfer/dump.ts';
+import { PRIVATE_FILE_MODE } from '../db/private-files.ts';
 import { openReadOnly } from '../db/transfer/endpoint.ts';
 import { stderrProgress } from '../db/transfer/progress.ts';
 import { transferAction } from './db-copy.ts';
@@ -18,8 +19,9 @@ async function openOutput(file: string | undefined): Promise<{ out: Writable; do
     process.stdout.on('error', () => {}); // e.g. EPIPE from `| head`: reported by the next write
     return { out: process.stdout, done: async () => {} };
   }
-  const out = fs.createWriteStream(file, { flags: 'w' });
+  const out = fs.createWriteStream(file, { flags: 'w', mode: PRIVATE_FILE_MODE });
   await new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject));
+  fs.chmodSync(file, PRIVATE_FILE_MODE); // a dump holds every guest's details: owner only, even over an old file
   return {
     out,
     async done() {

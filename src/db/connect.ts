@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, MysqlDialect, PostgresDialect, type DatabaseConnection, type Dialect } from 'kysely';
 import mysql from 'mysql2';
@@ -7,6 +6,7 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 import { DEFAULT_POOL_MAX, parseDatabaseUrl, type Backend, type ParsedDatabaseUrl } from '../config/database-url.ts';
 import { ImmediateSqliteDialect } from './sqlite-driver.ts';
+import { ensurePrivateFile } from './private-files.ts';
 import { createMultiHostPool, type MultiHostPool } from './mysql-hosts.ts';
 
 export interface DbOptions {
@@ -59,7 +59,7 @@ function createDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
 }
 
 export function openSqlite(file: string): SqliteDatabase.Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') ensurePrivateFile(file);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

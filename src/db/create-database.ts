@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { mysqlConnectionOptions, openSqlite, postgresConnectionOptions } from './connect.ts';
@@ -10,7 +9,6 @@ export async function createDatabase(url: string): Promise<boolean> {
   const parsed = parseDatabaseUrl(url);
   if (parsed.backend === 'sqlite') {
     const existed = parsed.file === ':memory:' || fs.existsSync(parsed.file!);
-    if (parsed.file !== ':memory:') fs.mkdirSync(path.dirname(parsed.file!), { recursive: true });
     openSqlite(parsed.file!).close();
     return !existed;
   }
