@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { dropCreatedDatabases, testBackends } from '../helpers/backends.ts';
 import { testApp, type TestApp } from '../helpers/test-app.ts';
 import { findStaffUserByEmail } from '../../src/db/queries/staff-users.ts';
-import { passwordProblem } from '../../src/staff/passwords.ts';
+import crypto from 'node:crypto';
+import { passwordProblem, verifyPassword } from '../../src/staff/passwords.ts';
 import { call, login, PASSWORD, seedRestaurant, seedUser } from './staff-helpers.ts';
 
 after(dropCreatedDatabases);
@@ -61,6 +62,18 @@ for (const backend of await testBackends()) {
         assert.equal(res.json().errors[0].field, field);
       }
       assert.equal(await loginStatus(t, 'host@example.com', PASSWORD), 200);
+    });
+
+    it('a hash made with the old scrypt cost (p=1) is upgraded to p=5 at the next sign-in', async () => {
+      const salt = crypto.randomBytes(16);
+      const old = ['scrypt', 16384, 8, 1, salt.toString('base64url'), crypto.scryptSync(PASSWORD, salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64url')].join('$');
+      await seedUser(t.database.db, 'old@example.com');
+      await t.database.db.updateTable('staff_users').set({ password_hash: old }).where('email', '=', 'old@example.com').execute();
+      assert.equal(await loginStatus(t, 'old@example.com', PASSWORD), 200);
+      const upgraded = (await findStaffUserByEmail(t.database.db, 'old@example.com'))!.password_hash;
+      assert.match(upgraded, /^scrypt\$16384\$8\$5\$/);
+      assert.ok(await verifyPassword(PASSWORD, upgraded));
+      assert.equal(await loginStatus(t, 'old@example.com', PASSWORD), 200);
     });
 
     it('signed out 401; without the CSRF token 403', async () => {
