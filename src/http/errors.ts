@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode, type FieldError } from '../domain/errors.ts';
-import { isUnavailable } from '../db/errors.ts';
+import { isUnavailable, isUniqueViolation } from '../db/errors.ts';
 import { applySecurityHeaders, isHttpsSite } from './security-headers.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { isMessageKey, translate, type MessageKey } from '../i18n/translate.ts';
@@ -109,6 +109,9 @@ export function toProblem(error: unknown, locale: Locale = 'en'): Problem {
   // Text the database cannot store (PostgreSQL: NUL or untranslatable characters).
   if (e?.code === '22021' || e?.code === '22P05') return keyed(locale, 422, 'problem.detail.unstorable', 'validation');
   if (isUnavailable(error)) return keyed(locale, 503, 'problem.detail.unavailable', 'unavailable');
+  // A unique key that still refused the row after the transaction runner's retries (the
+  // occupancy cells under a storm of concurrent writes): a refusal, never a 500.
+  if (isUniqueViolation(error)) return keyed(locale, 409, 'problem.detail.concurrentChange', 'conflict');
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     const key = `problem.title.${e.statusCode}`;
     return problemIn(locale, e.statusCode, translate(locale, isMessageKey(key) ? key : 'problem.detail.requestError'), 'request');

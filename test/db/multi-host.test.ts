@@ -6,6 +6,7 @@ import { createDb } from '../../src/db/connect.ts';
 import { DatabaseUrlError, parseDatabaseUrl, redactUrl } from '../../src/config/database-url.ts';
 import { classifyDbError } from '../../src/db/errors.ts';
 import { runTransaction } from '../../src/db/run-transaction.ts';
+import { toProblem } from '../../src/http/errors.ts';
 import { dropCreatedDatabases, freshDatabase, testBackends } from '../helpers/backends.ts';
 
 after(dropCreatedDatabases);
@@ -57,6 +58,16 @@ describe('several MySQL hosts in DATABASE_URL', () => {
       [{ code: 'ER_PARSE_ERROR', errno: 1064 }, 'other'],
     ];
     for (const [error, kind] of cases) assert.equal(classifyDbError(error), kind, JSON.stringify(error));
+  });
+
+  it('maps what the runner gives up on: a duplicate key is a 409 refusal, a lost connection a 503, never a 500', () => {
+    for (const locale of ['en', 'ko'] as const) {
+      const dup = toProblem(Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY', errno: 1062 }), locale);
+      assert.equal(dup.status, 409);
+      assert.ok(dup.detail.length > 0);
+      assert.equal(toProblem(Object.assign(new Error('WSREP not ready'), { code: 'ER_UNKNOWN_COM_ERROR', errno: 1047 }), locale).status, 503);
+      assert.equal(toProblem(Object.assign(new Error('read only'), { code: '25006' }), locale).status, 503);
+    }
   });
 });
 

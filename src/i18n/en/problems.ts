@@ -27,6 +27,7 @@ export const problemsEn = {
   'problem.detail.unstorable': 'The input contains characters that cannot be stored.',
   'problem.detail.unavailable': 'The database is unavailable; please try again shortly.',
   'problem.detail.internal': 'Something went wrong on our side. It has been logged.',
+  'problem.detail.concurrentChange': 'Someone else changed this at the same moment; please try again.',
   'problem.detail.requestError': 'Request error',
   'problem.detail.validationFailed': 'The request failed validation.',
   'problem.detail.notFoundRoute': 'There is nothing at {method} {path}.',

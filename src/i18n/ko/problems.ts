@@ -27,6 +27,7 @@ export const problemsKo: Translation<typeof problemsEn> = {
   'problem.detail.unstorable': '입력에 저장할 수 없는 문자가 있습니다.',
   'problem.detail.unavailable': '데이터베이스를 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
   'problem.detail.internal': '서버에서 문제가 발생했습니다. 기록되었습니다.',
+  'problem.detail.concurrentChange': '다른 사용자가 같은 순간에 변경했습니다. 다시 시도해 주세요.',
   'problem.detail.requestError': '요청 오류',
   'problem.detail.validationFailed': '요청이 검증을 통과하지 못했습니다.',
   'problem.detail.notFoundRoute': '{method} {path}에는 아무것도 없습니다.',
