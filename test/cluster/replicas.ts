@@ -23,7 +23,12 @@ export interface ReplicaPair {
 }
 
 const run = promisify(execFile);
-const PG_BIN = '/usr/lib/postgresql/15/bin';
+/** Debian's versioned server binaries (initdb, pg_ctl, pg_basebackup), newest first. */
+const PG_BIN = (() => {
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  return path.join(root, versions[0] ?? '15', 'bin');
+})();
 
 export function missingReplicaTools(backend: 'mysql' | 'postgres'): string | undefined {
   const needed = backend === 'mysql' ? [MARIADBD, '/usr/bin/mariadb-install-db'] : [`${PG_BIN}/initdb`, `${PG_BIN}/pg_ctl`, `${PG_BIN}/pg_basebackup`];
