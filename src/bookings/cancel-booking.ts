@@ -6,6 +6,7 @@ import type { Services } from '../services/services.ts';
 import { present, type ManagedBooking } from './managed-booking.ts';
 import type { BookingJson } from './presenter.ts';
 import { RetryTransaction, runTransaction } from '../db/run-transaction.ts';
+import { bookingWritten } from './booking-written.ts';
 
 /**
  * Cancels a confirmed booking and frees its table. Guests until the cut-off, staff any time.
@@ -29,6 +30,7 @@ export async function cancelBooking(deps: Services, m: ManagedBooking, actor: 'g
     await releaseCells(trx, current.restaurant_id, current.id);
     const booking = present({ row: { ...current, ...next } as BookingRow, ctx });
     await enqueueBookingEmail(trx, { kind: 'cancellation', restaurantId: ctx.row.id, bookingId: current.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now });
+    await bookingWritten(trx, { restaurant: ctx.row, linkKey: deps.linkKey, now }, { kind: 'ended', row: current });
     return booking;
   });
 }

@@ -11,6 +11,7 @@ import { present, type ManagedBooking } from './managed-booking.ts';
 import type { BookingJson } from './presenter.ts';
 import { RetryTransaction, runTransaction } from '../db/run-transaction.ts';
 import { gridFor } from '../services/restaurant-context.ts';
+import { bookingWritten } from './booking-written.ts';
 
 export interface BookingChanges {
   date?: string;
@@ -62,6 +63,7 @@ export async function changeBooking(deps: Services, m: ManagedBooking, changes: 
     await claimCells(trx, result);
     const booking = present({ row: result, ctx });
     await enqueueBookingEmail(trx, { kind: 'change', restaurantId: ctx.row.id, bookingId: result.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now });
+    await bookingWritten(trx, { restaurant: ctx.row, linkKey: deps.linkKey, now }, { kind: 'moved', row: result });
     return booking;
   });
   return updated;
@@ -76,6 +78,9 @@ async function freshRow(trx: Kysely<DB>, row: BookingRow): Promise<BookingRow> {
 
 async function updateNotes(deps: Services, m: ManagedBooking, notes: string | null, now: number): Promise<BookingJson> {
   const updatedAt = Math.max(now, Number(m.row.updated_at) + 1);
-  await deps.db.updateTable('bookings').set({ notes, updated_at: updatedAt }).where('restaurant_id', '=', m.row.restaurant_id).where('id', '=', m.row.id).execute();
+  await runTransaction(deps.db, async (trx) => {
+    await trx.updateTable('bookings').set({ notes, updated_at: updatedAt }).where('restaurant_id', '=', m.row.restaurant_id).where('id', '=', m.row.id).execute();
+    await bookingWritten(trx, { restaurant: m.ctx.row, linkKey: deps.linkKey, now }, { kind: 'touched', row: m.row });
+  });
   return present({ ...m, row: { ...m.row, notes, updated_at: updatedAt } });
 }

@@ -15,6 +15,7 @@ import { claimKey, findAnswer, keepAnswer, KeyAlreadyUsed, requestHash, type Ide
 import { presentBooking, type BookingJson } from './presenter.ts';
 import { gridFor, type RestaurantContext } from '../services/restaurant-context.ts';
 import { runTransaction } from '../db/run-transaction.ts';
+import { bookingWritten } from './booking-written.ts';
 import { manageUrl, newManageToken, sha256Hex } from './tokens.ts';
 
 export interface CreateBookingInput {
@@ -105,6 +106,7 @@ async function bookInTransaction(
   await claimCells(trx, row);
   const booking: BookingJson = { ...presentBooking(row, ctx.row, table.label), manageToken: token, manageUrl: manageUrl(deps.baseUrl, row.reference, token) };
   await enqueueBookingEmail(trx, { kind: 'confirmation', restaurantId: ctx.row.id, bookingId: row.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now: req.now });
+  await bookingWritten(trx, { restaurant: ctx.row, linkKey: deps.linkKey, now: req.now }, { kind: 'created', row, token });
   return { result: { booking }, kept: { status: 201, body: booking } };
 }
 

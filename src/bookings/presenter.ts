@@ -23,6 +23,8 @@ export interface BookingJson {
   timezone: string;
   /** the language the booking was made in; its emails use it */
   locale: Locale;
+  /** the guest confirmed (the reminder's link) */
+  confirmedByGuest: boolean;
   manageToken?: string;
   manageUrl?: string;
 }
@@ -46,6 +48,7 @@ export function presentBooking(row: BookingRow, restaurant: { slug: string; time
     createdAt: toIsoUtc(Number(row.created_at)),
     timezone: restaurant.timezone,
     locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
+    confirmedByGuest: Number(row.confirmed_by_guest ?? 0) === 1,
   };
 }
 

@@ -22,6 +22,8 @@ export interface RestaurantsTable {
   updated_at: number;
   /** the language of the restaurant's own pages when the guest states none (SPEC §9.3) */
   locale?: Locale;
+  /** reminder email this many hours before the start; 0 = none (default 24) */
+  reminder_hours?: number;
 }
 
 export interface OpeningHoursTable {
@@ -73,6 +75,10 @@ export interface BookingsTable {
   updated_at: number;
   /** the language the booking was made in; its emails use it */
   locale?: Locale;
+  /** 1 once the guest confirmed (the reminder's link) */
+  confirmed_by_guest?: number;
+  /** reference, name, email, phone: NFC, lower-cased, newline-separated (see domain/search-text.ts) */
+  search_text?: string | null;
 }
 
 /** One row per (table, 5-minute UTC cell) held by a live booking: the double-booking guard. */
@@ -151,6 +157,14 @@ export interface EmailOutboxTable {
   sent_at: number | null;
   /** the HTML part (same content as body_text); null for rows written before it existed */
   body_html?: string | null;
+  /** the manage token sealed with the outbox link key (emails rendered at send time) */
+  sealed_token?: string | null;
+}
+
+/** The change stamp of a restaurant's bookings: bumped in every booking write transaction. */
+export interface BookingChangesTable {
+  restaurant_id: string;
+  version: number;
 }
 
 export interface DB {
@@ -166,4 +180,5 @@ export interface DB {
   idempotency_records: IdempotencyRecordsTable;
   rate_limits: RateLimitsTable;
   email_outbox: EmailOutboxTable;
+  booking_changes: BookingChangesTable;
 }

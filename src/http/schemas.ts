@@ -43,6 +43,7 @@ export const Booking = Type.Object(
     createdAt: Type.String({ format: 'date-time' }),
     timezone: Type.String(),
     locale: Type.String({ enum: [...LOCALES], description: 'the language the booking was made in; its emails use it' }),
+    confirmedByGuest: Type.Optional(Type.Boolean({ description: 'the guest confirmed the booking (the reminder email links to it); answers kept before this field existed lack it' })),
     manageToken: Type.Optional(Type.String({ description: 'only in the create response' })),
     manageUrl: Type.Optional(Type.String({ description: 'only in the create response' })),
   },

@@ -4,6 +4,9 @@ import crypto from 'node:crypto';
  * AES-256-GCM with a key derived from SECRET_KEY (HKDF, per purpose). Kept idempotent
  * answers contain manage tokens, so they are stored encrypted.
  */
+/** HKDF purpose of the key that seals manage tokens kept in the outbox (reminder links). */
+export const OUTBOX_LINK_PURPOSE = 'outbox-links';
+
 export function deriveKey(secretKey: string, purpose: string): Buffer {
   return Buffer.from(crypto.hkdfSync('sha256', secretKey, 'tablebookings', purpose, 32));
 }

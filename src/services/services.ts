@@ -6,7 +6,7 @@ import type { Database } from '../db/connect.ts';
 import type { ReadDatabase } from '../db/read-replica.ts';
 import type { DB } from '../db/schema.ts';
 import { RestaurantCache } from './restaurant-context.ts';
-import { deriveKey } from './sealed-box.ts';
+import { deriveKey, OUTBOX_LINK_PURPOSE } from './sealed-box.ts';
 
 /**
  * What every use case and route may use, built once where the app is built (buildApp) and
@@ -27,6 +27,8 @@ export interface Services {
   baseUrl: string;
   /** encrypts kept idempotent answers */
   answerKey: Buffer;
+  /** seals manage tokens kept for links in emails rendered at send time (reminders) */
+  linkKey: Buffer;
   /** runtime state shared with the server (draining during shutdown) */
   state: { draining: boolean };
   /** set in a cluster worker: /metrics answers for all workers, aggregated by the primary */
@@ -65,6 +67,7 @@ export function buildServices(input: ServicesInput): Services {
     cache: new RestaurantCache(),
     baseUrl: input.config.baseUrl,
     answerKey: deriveKey(input.config.secretKey, 'idempotency-answers'),
+    linkKey: deriveKey(input.config.secretKey, OUTBOX_LINK_PURPOSE),
     state: input.state ?? { draining: false },
     clusterMetrics: input.clusterMetrics,
   };

@@ -15,6 +15,7 @@ import { present, type ManagedBooking } from '../bookings/managed-booking.ts';
 import { presentBooking, type BookingJson } from '../bookings/presenter.ts';
 import { RetryTransaction, runTransaction } from '../db/run-transaction.ts';
 import { listTableRows } from '../db/queries/staff-tables.ts';
+import { bookingWritten } from '../bookings/booking-written.ts';
 
 export type StaffBookingJson = BookingJson & { tableId: string; table: { id: string; label: string } };
 
@@ -62,6 +63,7 @@ async function reassignTable(deps: Services, m: ManagedBooking, tableId: string)
       await releaseCells(trx, current.restaurant_id, current.id);
       if (!(await updateBookingIfUnchanged(trx, current, next))) throw new RetryTransaction();
       await claimCells(trx, { ...current, ...next });
+      await bookingWritten(trx, { restaurant: m.ctx.row, linkKey: deps.linkKey, now }, { kind: 'touched', row: current });
     }, isRetryableTransactionError);
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -86,6 +88,7 @@ async function changeStatus(deps: Services, m: ManagedBooking, to: BookingStatus
     const next = { status: to, updated_at: Math.max(deps.clock(), Number(current.updated_at) + 1) };
     if (!(await updateBookingIfUnchanged(trx, current, next))) throw new RetryTransaction();
     if (to === 'no_show') await releaseCells(trx, current.restaurant_id, current.id);
+    await bookingWritten(trx, { restaurant: m.ctx.row, linkKey: deps.linkKey, now: deps.clock() }, { kind: 'ended', row: current });
   });
 }
 

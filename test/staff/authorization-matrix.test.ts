@@ -27,6 +27,7 @@ const PUBLIC_API = new Set([
   'GET /api/v1/bookings/{reference}',
   'PATCH /api/v1/bookings/{reference}',
   'POST /api/v1/bookings/{reference}/cancel',
+  'POST /api/v1/bookings/{reference}/confirm',
   'GET /api/v1/bookings/{reference}/calendar.ics',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',

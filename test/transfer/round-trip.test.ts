@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createDb } from '../../src/db/connect.ts';
+import { TRANSFER_TABLES } from '../../src/db/transfer/tables.ts';
 import { dropCreatedDatabases, testBackends, type TestBackend } from '../helpers/backends.ts';
 import { buildRealisticSite } from './realistic-site.ts';
 import { errorLines, runCli, type CliResult } from './run-cli.ts';
@@ -94,7 +95,7 @@ describe('db copy / dump / load across sqlite, mariadb and postgres', { skip: mi
     const target = await named('mysql').freshUrl();
     const result = await runCli(['db', 'load', '-', '--url', target], { stdinFile: path.join(work, 'site.jsonl') });
     assertOk(result);
-    assert.match(result.stdout, /loaded \d+ rows into 12 tables/);
+    assert.match(result.stdout, new RegExp(`loaded \\d+ rows into ${TRANSFER_TABLES.length} tables`));
     assertSameDump(await dump(target, 'loaded'), path.join(work, 'site.jsonl'));
     assertOneLineError(await runCli(['db', 'load', path.join(work, 'site.jsonl'), '--url', target]), /already holds data.*--force/);
   });

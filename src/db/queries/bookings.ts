@@ -3,6 +3,7 @@ import type { BookingsTable, DB } from '../schema.ts';
 import type { Occupancy } from '../../domain/types.ts';
 import { LIVE_STATUSES } from '../../domain/types.ts';
 import { occupancyCells } from '../../domain/occupancy-cells.ts';
+import { searchTextOf } from '../../domain/search-text.ts';
 
 export type BookingRow = BookingsTable;
 
@@ -24,7 +25,7 @@ export async function occupancyBetween(db: Kysely<DB>, restaurantId: string, fro
 }
 
 export async function insertBooking(db: Kysely<DB>, row: BookingRow): Promise<void> {
-  await db.insertInto('bookings').values(row).execute();
+  await db.insertInto('bookings').values({ ...row, search_text: row.search_text ?? searchTextOf(row) }).execute();
 }
 
 /** Claims the booking's 5-minute cells on its table; a unique violation means the table is taken. */

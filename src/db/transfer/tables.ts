@@ -32,7 +32,7 @@ function table(name: string, primaryKey: string[], spec: string, binaryKeyOrder 
 export const TRANSFER_TABLES: readonly TransferTable[] = [
   table('restaurants', ['id'], `id slug name timezone slot_interval_minutes:int booking_window_days:int
     min_notice_minutes:int cancel_cutoff_minutes:int max_party_size:int durations created_at:int updated_at:int
-    locale`),
+    locale reminder_hours:int`),
   table('staff_users', ['id'], 'id email name password_hash is_admin:int created_at:int disabled:int'),
   table('opening_hours', ['restaurant_id', 'id'], 'restaurant_id id weekday:int opens closes'),
   table('closures', ['restaurant_id', 'date'], 'restaurant_id date note created_at:int'),
@@ -41,7 +41,7 @@ export const TRANSFER_TABLES: readonly TransferTable[] = [
   table('memberships', ['restaurant_id', 'user_id'], 'restaurant_id user_id role created_at:int'),
   table('bookings', ['restaurant_id', 'id'], `restaurant_id id reference table_id party:int starts_at:int ends_at:int
     service_date local_time name email phone notes status source manage_token_hash created_at:int updated_at:int
-    locale`),
+    locale confirmed_by_guest:int search_text`),
   table('table_occupancy', ['restaurant_id', 'table_id', 'cell'], 'restaurant_id table_id cell:int booking_id'),
   table('sessions', ['id'], 'id user_id csrf_token created_at:int last_seen_at:int expires_at:int'),
   table('idempotency_records', ['restaurant_id', 'scope', 'key_hash'], `restaurant_id scope key_hash request_hash
@@ -49,7 +49,8 @@ export const TRANSFER_TABLES: readonly TransferTable[] = [
   table('rate_limits', ['bucket', 'window_start'], 'bucket window_start:int hits:int expires_at:int', true),
   table('email_outbox', ['restaurant_id', 'id'], `restaurant_id id booking_id kind to_address subject body_text ics
     status attempts:int next_attempt_at:int claimed_by claimed_until:int last_error created_at:int sent_at:int
-    body_html`),
+    body_html sealed_token`),
+  table('booking_changes', ['restaurant_id'], 'restaurant_id version:int'),
 ];
 
 export function findTable(name: string): TransferTable | undefined {

@@ -4,6 +4,7 @@ import type { Services } from '../../services/services.ts';
 import { createBooking, type CreateBookingInput } from '../../bookings/create-booking.ts';
 import { changeBooking, type BookingChanges } from '../../bookings/change-booking.ts';
 import { cancelBooking } from '../../bookings/cancel-booking.ts';
+import { confirmBooking } from '../../bookings/confirm-booking.ts';
 import { loadByToken, present } from '../../bookings/managed-booking.ts';
 import { bookingCalendar } from '../../bookings/calendar.ts';
 import { validateIdempotencyKey } from '../../bookings/idempotency.ts';
@@ -92,6 +93,19 @@ export function registerPublicBookingRoutes(app: FastifyInstance, services: Serv
   }, async (request) => {
     const managed = await loadByToken(services, request.params.reference, bearerToken(request));
     return cancelBooking(services, managed, 'guest');
+  });
+
+  app.post<{ Params: { reference: string } }>('/api/v1/bookings/:reference/confirm', {
+    schema: {
+      tags: ['guest'],
+      summary: 'The guest confirms they are coming (the reminder email links to it)',
+      description: 'Answers the booking with `confirmedByGuest: true`. Confirming again is a no-op; a booking that is not confirmed or has started is 409.',
+      params: ReferenceParams,
+      response: { 200: Booking, ...problemResponses(401, 404, 409) },
+    },
+  }, async (request) => {
+    const managed = await loadByToken(services, request.params.reference, bearerToken(request));
+    return confirmBooking(services, managed);
   });
 
   app.get<{ Params: { reference: string }; Querystring: Static<typeof TokenQuery> }>('/api/v1/bookings/:reference/calendar.ics', {

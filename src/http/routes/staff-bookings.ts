@@ -4,7 +4,9 @@ import { Type } from '@sinclair/typebox';
 import type { Services } from '../../services/services.ts';
 import { listDayBookings, updateBookingAsStaff, type StaffBookingPatch } from '../../staff/staff-bookings.ts';
 import { Booking, problemResponses, SlugParams } from '../schemas.ts';
-import { DayQuery, SlugAndReference, StaffBookingPatchBody } from './staff-schemas.ts';
+import { BookingListQuery, SlugAndReference, StaffBookingPatchBody } from './staff-schemas.ts';
+import { searchBookings } from '../../staff/search-bookings.ts';
+import { validationError } from '../../domain/errors.ts';
 import { authorizedRestaurant } from './staff-restaurants.ts';
 import { readDbFor } from '../../web/read-routing.ts';
 
@@ -14,16 +16,23 @@ const StaffBooking = Type.Intersect([Booking, Type.Object({ tableId: Type.String
 
 export function registerStaffBookingRoutes(app: FastifyInstance, services: Services): void {
 
-  app.get<{ Params: Static<typeof SlugParams>; Querystring: Static<typeof DayQuery> }>('/api/v1/restaurants/:slug/bookings', {
+  app.get<{ Params: Static<typeof SlugParams>; Querystring: Static<typeof BookingListQuery> }>('/api/v1/restaurants/:slug/bookings', {
     config: { staffRole: 'host' },
     schema: {
       tags,
-      summary: 'The day\'s bookings by service date, in start order (host)',
+      summary: 'The day\'s bookings by service date, in start order; or a search with q (host)',
+      description: 'With `date` only: that service date in start order. With `q`: bookings whose reference, guest name, email or phone contains the text (case-insensitive), across dates (or only on `date`), upcoming first (soonest first), then past ones (latest first), at most 50.',
       params: SlugParams,
-      querystring: DayQuery,
+      querystring: BookingListQuery,
       response: { 200: Type.Object({ bookings: Type.Array(StaffBooking) }), ...denied, ...problemResponses(422) },
     },
-  }, async (request) => ({ bookings: await listDayBookings(readDbFor(services, request), authorizedRestaurant(request), request.query.date) }));
+  }, async (request) => {
+    const { q, date } = request.query;
+    const restaurant = authorizedRestaurant(request);
+    if (q !== undefined) return { bookings: await searchBookings(readDbFor(services, request), { restaurant, q, date, now: services.clock() }) };
+    if (date === undefined) throw validationError('date', 'date (YYYY-MM-DD) or q is required');
+    return { bookings: await listDayBookings(readDbFor(services, request), restaurant, date) };
+  });
 
   app.patch<{ Params: Static<typeof SlugAndReference>; Body: Static<typeof StaffBookingPatchBody> }>('/api/v1/restaurants/:slug/bookings/:reference', {
     config: { staffRole: 'host' },

@@ -84,6 +84,12 @@ export const StaffBookingPatchBody = Type.Object(
 
 export const DayQuery = Type.Object({ date: DateString });
 
+/** The staff list: a day (`date`), or a search (`q`, across dates unless `date` is given too). */
+export const BookingListQuery = Type.Object({
+  date: Type.Optional(DateString),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'part of a reference, guest name, email or phone (case-insensitive)' })),
+});
+
 export const OutboxQuery = Type.Object(
   { status: Type.Optional(Type.Union(['pending', 'sending', 'sent', 'failed'].map((s) => Type.Literal(s)))) },
 );
