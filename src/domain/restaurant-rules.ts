@@ -2,6 +2,7 @@ import { isValidZone, parseHHMM } from './clock-time.ts';
 import { isLocale, LOCALES, type Locale } from '../i18n/locale.ts';
 import type { FieldError } from './errors.ts';
 import type { RestaurantRules } from './types.ts';
+import { DEFAULT_REMINDER_HOURS, MAX_REMINDER_HOURS } from './reminders.ts';
 
 /** What a restaurant is configured with: its booking rules (without closures), slug and name. */
 export interface RestaurantSettings extends Omit<RestaurantRules, 'closures'> {
@@ -9,6 +10,8 @@ export interface RestaurantSettings extends Omit<RestaurantRules, 'closures'> {
   name: string;
   /** the language of its own pages when the guest states none (SPEC §9.3) */
   locale: Locale;
+  /** reminder email this many hours before the start; 0 = none (SPEC §9.2) */
+  reminderHours: number;
 }
 
 /** Any subset of the settings, values not yet trusted (e.g. a PATCH body). */
@@ -16,7 +19,7 @@ export type RestaurantSettingsInput = Partial<Record<keyof RestaurantSettings, u
 
 export type DefaultSettings = Pick<
   RestaurantSettings,
-  'slotIntervalMinutes' | 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes' | 'maxPartySize' | 'durations'
+  'slotIntervalMinutes' | 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes' | 'maxPartySize' | 'durations' | 'reminderHours'
 >;
 
 /** Defaults for a new restaurant; copy before changing (durations is shared). */
@@ -31,6 +34,7 @@ export const DEFAULT_SETTINGS: DefaultSettings = {
     { maxParty: 4, minutes: 120 },
     { maxParty: 8, minutes: 150 },
   ],
+  reminderHours: DEFAULT_REMINDER_HOURS,
 };
 
 const SLUG = /^[a-z0-9-]{2,64}$/;
@@ -128,6 +132,7 @@ const CHECKS: Record<keyof RestaurantSettings, Check> = {
   maxPartySize: intIn(1, 100),
   durations: checkDurations,
   hours: checkHours,
+  reminderHours: intIn(0, MAX_REMINDER_HOURS),
 };
 
 /** Field errors for the settings present in `input` (empty when all is well). */

@@ -5,6 +5,20 @@ import type { DB } from '../db/schema.ts';
 import { claimOutboxRow, findDueOutbox, loadOutboxRow, settleOutboxRow, type OutboxKey, type OutboxRow } from '../db/queries/outbox.ts';
 import { defaultFrom, transportFor, type MailTransport, type MinimalLogger, type OutgoingEmail } from './transport.ts';
 
+/** An email written at send time (e.g. a reminder: from the booking as it is then). */
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html?: string;
+  ics?: string;
+}
+
+/**
+ * Renders rows of one kind at send time; `null` means "not to be sent any more" (the
+ * booking was cancelled meanwhile): the row is settled as cancelled.
+ */
+export type OutboxRenderer = (row: OutboxRow) => Promise<RenderedEmail | null>;
+
 export interface OutboxSenderOptions {
   db: Kysely<DB>;
   config: { smtpUrl?: string; baseUrl: string };
@@ -22,6 +36,8 @@ export interface OutboxSenderOptions {
   backoffMaxMs?: number;
   batchSize?: number;
   from?: string;
+  /** renderers by outbox `kind` for emails written at send time */
+  renderers?: Record<string, OutboxRenderer>;
 }
 
 export interface OutboxSender {
@@ -46,6 +62,7 @@ interface Settings {
   backoffMaxMs: number;
   batchSize: number;
   from: string;
+  renderers: Record<string, OutboxRenderer>;
 }
 
 function settingsOf(o: OutboxSenderOptions): Settings {
@@ -62,18 +79,23 @@ function settingsOf(o: OutboxSenderOptions): Settings {
     backoffMaxMs: o.backoffMaxMs ?? 3_600_000,
     batchSize: o.batchSize ?? 20,
     from: o.from ?? defaultFrom(o.config.baseUrl),
+    renderers: o.renderers ?? {},
   };
 }
 
-function emailOf(row: OutboxRow, from: string): OutgoingEmail {
+async function emailOf(s: Settings, row: OutboxRow): Promise<OutgoingEmail | null> {
+  const render = s.renderers[row.kind];
+  const rendered = render ? await render(row) : { subject: row.subject, text: row.body_text, ics: row.ics ?? undefined };
+  if (!rendered) return null;
   return {
-    from,
+    from: s.from,
     to: row.to_address,
-    subject: row.subject,
-    text: row.body_text,
+    subject: rendered.subject,
+    text: rendered.text,
+    ...(rendered.html ? { html: rendered.html } : {}),
     messageId: `<${row.id}@tablebookings>`,
     headers: { 'X-Tablebookings-Outbox-Id': row.id, 'X-Tablebookings-Kind': row.kind },
-    attachments: row.ics ? [{ filename: 'booking.ics', content: row.ics, contentType: 'text/calendar; charset=utf-8' }] : [],
+    attachments: rendered.ics ? [{ filename: 'booking.ics', content: rendered.ics, contentType: 'text/calendar; charset=utf-8' }] : [],
   };
 }
 
@@ -105,7 +127,12 @@ async function deliverOne(s: Settings, key: OutboxKey): Promise<boolean> {
   const row = await loadOutboxRow(s.db, key);
   if (!row) return false;
   try {
-    await s.transport.send(emailOf(row, s.from));
+    const email = await emailOf(s, row);
+    if (!email) {
+      await settleOutboxRow(s.db, key, s.workerId, { status: 'cancelled', last_error: null });
+      return false;
+    }
+    await s.transport.send(email);
   } catch (error) {
     await failOrRetry(s, key, row, error);
     return false;

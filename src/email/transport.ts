@@ -6,6 +6,8 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** an HTML part with the same content as the text */
+  html?: string;
   messageId: string;
   headers: Record<string, string>;
   attachments: { filename: string; content: string; contentType: string }[];

@@ -2,6 +2,7 @@ import { commonEn } from './en/common.ts';
 import { guestEn } from './en/guest.ts';
 import { problemsEn } from './en/problems.ts';
 import { statusEn } from './en/status.ts';
+import { reminderEn } from './en/reminder.ts';
 
 /**
  * The English catalogue: the source of every key. Add a part per area (src/i18n/en/<area>.ts
@@ -12,6 +13,7 @@ export const en = {
   ...guestEn,
   ...problemsEn,
   ...statusEn,
+  ...reminderEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { commonKo } from './ko/common.ts';
 import { guestKo } from './ko/guest.ts';
 import { problemsKo } from './ko/problems.ts';
 import { statusKo } from './ko/status.ts';
+import { reminderKo } from './ko/reminder.ts';
 
 /** The Korean catalogue: tsc fails here when a key of en.ts has no Korean text. */
 export const ko: Translation<typeof en> = {
@@ -11,4 +12,5 @@ export const ko: Translation<typeof en> = {
   ...guestKo,
   ...problemsKo,
   ...statusKo,
+  ...reminderKo,
 };

@@ -6,6 +6,9 @@ import { prepareEmbeddedDatabase } from '../db/prepare-embedded.ts';
 import { createReadDatabase } from '../db/read-replica.ts';
 import { buildApp } from '../http/app.ts';
 import { startOutboxSender } from '../email/sender.ts';
+import { REMINDER_KIND } from '../db/queries/reminders.ts';
+import { reminderRenderer } from '../bookings/reminder-email.ts';
+import { deriveKey, OUTBOX_LINK_PURPOSE } from '../bookings/sealed-box.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { clusterMetricsFromPrimary, exposeToPrimary, isClusterWorker } from './cluster-metrics.ts';
 
@@ -59,7 +62,9 @@ export async function startServer(
   });
   await app.listen({ port, host });
   // Every app process sends emails from the shared outbox and cleans up expired rows.
-  const sender = startOutboxSender({ db: database.db, config, logger: app.log });
+  const linkKey = deriveKey(config.secretKey, OUTBOX_LINK_PURPOSE);
+  const renderers = { [REMINDER_KIND]: reminderRenderer({ db: database.db, baseUrl: config.baseUrl, linkKey, clock: Date.now }) };
+  const sender = startOutboxSender({ db: database.db, config, logger: app.log, renderers });
   const stopHousekeeping = startHousekeeping(database.db, Date.now, (error) => app.log.warn({ err: { message: (error as Error).message } }, 'housekeeping failed'));
   let stopping: Promise<void> | undefined;
   const stop = (graceMs = 0) =>

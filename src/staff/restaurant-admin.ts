@@ -23,6 +23,7 @@ export interface RestaurantFields {
   cancelCutoffMinutes?: number;
   maxPartySize?: number;
   durations?: DurationRule[];
+  reminderHours?: number;
 }
 
 export interface NewRestaurant extends RestaurantFields {
@@ -66,6 +67,7 @@ function restaurantRow(input: NewRestaurant, now: number): RestaurantsTable {
     cancel_cutoff_minutes: s.cancelCutoffMinutes,
     max_party_size: s.maxPartySize,
     durations: JSON.stringify(s.durations),
+    reminder_hours: s.reminderHours,
     created_at: now,
     updated_at: now,
   };
@@ -101,6 +103,7 @@ function slugTaken(slug: string): DomainError {
 const COLUMNS: Record<string, keyof RestaurantsTable> = {
   name: 'name', timezone: 'timezone', locale: 'locale', slotIntervalMinutes: 'slot_interval_minutes', bookingWindowDays: 'booking_window_days',
   minNoticeMinutes: 'min_notice_minutes', cancelCutoffMinutes: 'cancel_cutoff_minutes', maxPartySize: 'max_party_size', durations: 'durations',
+  reminderHours: 'reminder_hours',
 };
 
 /** Applies a partial settings change (the slug stays: links and bookings use it). */
@@ -147,6 +150,7 @@ export async function loadRestaurantView(db: Kysely<DB>, restaurantId: string): 
     cancelCutoffMinutes,
     maxPartySize,
     durations,
+    reminderHours: Number(row.reminder_hours ?? DEFAULT_SETTINGS.reminderHours),
     hours,
     tables: sortTables(tables.map(presentTable)),
   };

@@ -60,3 +60,24 @@ export async function moveReminder(db: Kysely<DB>, restaurantId: string, booking
 export async function cancelReminder(db: Kysely<DB>, restaurantId: string, bookingId: string): Promise<void> {
   await pendingReminder(db, restaurantId, bookingId).set({ status: 'cancelled', sealed_token: null }).execute();
 }
+
+export interface ReminderBooking {
+  booking: DB['bookings'];
+  restaurant: { slug: string; name: string; timezone: string; locale?: string | null };
+  tableLabel: string;
+}
+
+/** The booking a reminder is about, as it is now, with its restaurant and table. */
+export async function findReminderBooking(db: Kysely<DB>, restaurantId: string, bookingId: string): Promise<ReminderBooking | undefined> {
+  const booking = await db.selectFrom('bookings').selectAll().where('restaurant_id', '=', restaurantId).where('id', '=', bookingId).executeTakeFirst();
+  if (!booking) return undefined;
+  const restaurant = await db.selectFrom('restaurants').selectAll().where('id', '=', restaurantId).executeTakeFirstOrThrow();
+  const table = await db
+    .selectFrom('dining_tables')
+    .select('label')
+    .where('restaurant_id', '=', restaurantId)
+    .where('id', '=', booking.table_id)
+    .executeTakeFirst();
+  const locale = (restaurant as { locale?: string | null }).locale;
+  return { booking, restaurant: { slug: restaurant.slug, name: restaurant.name, timezone: restaurant.timezone, locale }, tableLabel: table?.label ?? '' };
+}

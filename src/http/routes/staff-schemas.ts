@@ -24,6 +24,7 @@ const settings = {
   cancelCutoffMinutes: Type.Integer(),
   maxPartySize: Type.Integer(),
   durations: Durations,
+  reminderHours: Type.Integer({ description: 'reminder email this many hours before the start; 0 = none (default 24)' }),
 };
 
 export const NewTableSchema = Type.Object(
@@ -50,6 +51,7 @@ export const CreateRestaurantBody = Type.Object(
     cancelCutoffMinutes: Type.Optional(settings.cancelCutoffMinutes),
     maxPartySize: Type.Optional(settings.maxPartySize),
     durations: Type.Optional(settings.durations),
+    reminderHours: Type.Optional(settings.reminderHours),
     hours: Type.Optional(HoursList),
     tables: Type.Optional(Type.Array(NewTableSchema, { maxItems: 500 })),
   },
