@@ -69,5 +69,6 @@ test('DEFAULT_SETTINGS', () => {
     cancelCutoffMinutes: 120,
     maxPartySize: 8,
     durations: [{ maxParty: 2, minutes: 90 }, { maxParty: 4, minutes: 120 }, { maxParty: 8, minutes: 150 }],
+    reminderHours: 24,
   });
 });
