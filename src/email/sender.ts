@@ -85,7 +85,7 @@ function settingsOf(o: OutboxSenderOptions): Settings {
 
 async function emailOf(s: Settings, row: OutboxRow): Promise<OutgoingEmail | null> {
   const render = s.renderers[row.kind];
-  const rendered = render ? await render(row) : { subject: row.subject, text: row.body_text, ics: row.ics ?? undefined };
+  const rendered = render ? await render(row) : { subject: row.subject, text: row.body_text, html: row.body_html ?? undefined, ics: row.ics ?? undefined };
   if (!rendered) return null;
   return {
     from: s.from,
