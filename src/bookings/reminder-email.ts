@@ -5,7 +5,7 @@ import type { OutboxRenderer, RenderedEmail } from '../email/sender.ts';
 import { dateTime } from '../i18n/dates.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locale.ts';
 import { translator } from '../i18n/translate.ts';
-import { open } from './sealed-box.ts';
+import { open } from '../services/sealed-box.ts';
 import { manageUrl } from './tokens.ts';
 
 export interface ReminderContent {

@@ -8,7 +8,7 @@ import { buildApp } from '../http/app.ts';
 import { startOutboxSender } from '../email/sender.ts';
 import { REMINDER_KIND } from '../db/queries/reminders.ts';
 import { reminderRenderer } from '../bookings/reminder-email.ts';
-import { deriveKey, OUTBOX_LINK_PURPOSE } from '../bookings/sealed-box.ts';
+import { deriveKey, OUTBOX_LINK_PURPOSE } from '../services/sealed-box.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { clusterMetricsFromPrimary, exposeToPrimary, isClusterWorker } from './cluster-metrics.ts';
 

@@ -7,7 +7,7 @@ import { createDb } from '../../src/db/connect.ts';
 import { startOutboxSender } from '../../src/email/sender.ts';
 import { REMINDER_KIND } from '../../src/db/queries/reminders.ts';
 import { reminderRenderer } from '../../src/bookings/reminder-email.ts';
-import { deriveKey, OUTBOX_LINK_PURPOSE } from '../../src/bookings/sealed-box.ts';
+import { deriveKey, OUTBOX_LINK_PURPOSE } from '../../src/services/sealed-box.ts';
 
 const offset = Number(process.env.VIRTUAL_NOW) - Number(process.env.REAL_NOW);
 const clock = () => Date.now() + offset;
