@@ -7,6 +7,7 @@ import { unreachable } from './bench-database.ts';
 import { describeMachine } from './machine.ts';
 import { renderReport, type Report } from './report.ts';
 import { loadSettings } from './settings.ts';
+import { measureStartTimes, renderStartTimes, type StartTimes } from './start-time.ts';
 
 /**
  * `npm run bench`: availability GET, booking POST, the raw floor, 1k vs ~1M stored
@@ -17,6 +18,7 @@ import { loadSettings } from './settings.ts';
  *   BENCH_OUT=file.md        write the report elsewhere
  *   BENCH_PROFILE=0|1        profile the server when a target is missed (default: not in quick mode)
  *   BENCH_RENDER=file.json   only re-render the report from a previous run's saved results
+ *   BENCH_START=0            skip the start-up time section (bench/start-time.ts)
  *   BENCH_DURATION=s, BENCH_CONNECTIONS=n, BENCH_LARGE=n   override run length, load, large set size
  *   BENCH_MYSQL_URL / BENCH_POSTGRES_URL  servers to use (the database name is ignored)
  */
@@ -28,9 +30,10 @@ const SAVED = path.join(os.tmpdir(), 'tablebookings-bench-results.json');
 /** Measurements made by other commands (db copy, the scale tests), kept by hand and appended. */
 const OTHER = path.join(path.dirname(new URL(import.meta.url).pathname), 'other-measurements.md');
 
-function render(report: Report, outFile: string): void {
+function render(report: Report, outFile: string, startTimes?: StartTimes): void {
   const other = fs.existsSync(OTHER) ? `\n${fs.readFileSync(OTHER, 'utf8')}` : '';
-  fs.writeFileSync(outFile, renderReport(report) + other);
+  const start = startTimes ? `\n${renderStartTimes(startTimes)}\n` : '';
+  fs.writeFileSync(outFile, renderReport(report) + start + other);
   log(`bench: wrote ${outFile} (results saved in ${SAVED}; BENCH_RENDER=${SAVED} re-renders them)`);
 }
 
@@ -61,11 +64,12 @@ async function main(): Promise<void> {
       skipped.push({ backend, reason: `the run failed: ${reason}` });
     }
   }
+  const startTimes = process.env.BENCH_START === '0' ? undefined : await measureStartTimes(log, settings.quick ? 2 : 5);
   const elapsedSec = (Date.now() - startedAt.getTime()) / 1000;
   const report: Report = { settings, machine, startedAt, elapsedSec, results, skipped };
   fs.writeFileSync(SAVED, JSON.stringify(report, null, 1));
   log(`bench: done after ${Math.round(elapsedSec)} s`);
-  render(report, settings.outFile);
+  render(report, settings.outFile, startTimes);
 }
 
 main().catch((error: unknown) => {

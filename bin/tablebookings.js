@@ -28,12 +28,12 @@ function useSources(hasDist, hasTsx) {
   if (forced === '1') return true;
   if (forced === '0' || !hasTsx || !fs.existsSync(SRC_MAIN)) return false;
   if (!hasDist) return true;
-  const stale = newestMtime(path.join(ROOT, 'src')) > fs.statSync(path.join(ROOT, 'dist', 'BUILD')).mtimeMs;
+  const stale = newestMtime(path.join(ROOT, 'src')) > fs.statSync(path.join(ROOT, 'dist', 'BUILD.json')).mtimeMs;
   if (stale) process.stderr.write('tablebookings: dist/ is older than src/; running the sources through tsx (`npm run build` refreshes dist/)\n');
   return stale;
 }
 
-const hasDist = fs.existsSync(DIST_MAIN) && fs.existsSync(path.join(ROOT, 'dist', 'BUILD'));
+const hasDist = fs.existsSync(DIST_MAIN) && fs.existsSync(path.join(ROOT, 'dist', 'BUILD.json'));
 const hasTsx = fs.existsSync(path.join(ROOT, 'node_modules', 'tsx', 'package.json'));
 
 if (useSources(hasDist, hasTsx)) {

@@ -34,10 +34,20 @@ function copyAssets(out) {
   return copied;
 }
 
+/** The commit being built (with `-dirty` for local changes), or "unknown" outside a git checkout. */
+function gitRevision() {
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return git('rev-parse', '--short=12', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no', '--', 'src') ? '-dirty' : '');
+  } catch {
+    return 'unknown';
+  }
+}
+
 const out = outDir(process.argv.slice(2));
 const started = Date.now();
 fs.rmSync(out, { recursive: true, force: true });
 compile(out);
 const assets = copyAssets(out);
-fs.writeFileSync(path.join(out, 'BUILD'), `built ${new Date().toISOString()} from src/ by scripts/build.js\n`);
+fs.writeFileSync(path.join(out, 'BUILD.json'), JSON.stringify({ revision: gitRevision(), builtAt: new Date().toISOString() }) + '\n');
 process.stdout.write(`built ${path.relative(ROOT, out) || out}/ (${assets} assets) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

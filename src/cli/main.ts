@@ -1,35 +1,55 @@
 import dotenv from 'dotenv';
 import { Command } from 'commander';
-import { registerServe } from './serve.ts';
-import { registerDbCreate } from './db-create.ts';
-import { registerDbMigrate } from './db-migrate.ts';
-import { registerDbStatus } from './db-status.ts';
-import { registerDbShell } from './db-shell.ts';
-import { registerDbCopy } from './db-copy.ts';
-import { registerDbDump } from './db-dump.ts';
-import { registerDbLoad } from './db-load.ts';
-import { registerStaffCreate } from './staff-create.ts';
-import { registerStaffAccountCommands } from './staff-accounts.ts';
-import { registerDemo } from './demo.ts';
+import { packageVersion } from '../http/build-info.ts';
 
 dotenv.config({ quiet: true });
 
+type Register = (parent: Command) => void;
+
+interface CommandGroup {
+  /** a group (`db …`, `staff …`) gets its own parent command; undefined: registered at the top */
+  description?: string;
+  /** the modules that register it, loaded only when this word is the one being run */
+  load(): Promise<Register[]>;
+}
+
+/**
+ * Every top-level command word. Only the modules of the command being run are imported (the
+ * others pull in the transfer code, the staff use cases…): `serve` and each of its workers start
+ * faster (issue 12). Help, a typo or no command loads them all, so help lists everything.
+ */
+const COMMANDS: Record<string, CommandGroup> = {
+  serve: { load: async () => [(await import('./serve.ts')).registerServe] },
+  db: {
+    description: 'database commands',
+    load: async () => [
+      (await import('./db-create.ts')).registerDbCreate,
+      (await import('./db-migrate.ts')).registerDbMigrate,
+      (await import('./db-status.ts')).registerDbStatus,
+      (await import('./db-shell.ts')).registerDbShell,
+      (await import('./db-copy.ts')).registerDbCopy,
+      (await import('./db-dump.ts')).registerDbDump,
+      (await import('./db-load.ts')).registerDbLoad,
+    ],
+  },
+  demo: { load: async () => [(await import('./demo.ts')).registerDemo] },
+  staff: {
+    description: 'staff user commands',
+    load: async () => [(await import('./staff-create.ts')).registerStaffCreate, (await import('./staff-accounts.ts')).registerStaffAccountCommands],
+  },
+};
+
 const program = new Command('tablebookings')
   .description('Restaurant table bookings: SQLite on a laptop, MySQL/MariaDB or PostgreSQL in production.')
+  .version(packageVersion(), '-V, --version')
   .showHelpAfterError();
 
-registerServe(program);
-const db = program.command('db').description('database commands');
-registerDbCreate(db);
-registerDbMigrate(db);
-registerDbStatus(db);
-registerDbShell(db);
-registerDbCopy(db);
-registerDbDump(db);
-registerDbLoad(db);
-registerDemo(program);
-const staff = program.command('staff').description('staff user commands');
-registerStaffCreate(staff);
-registerStaffAccountCommands(staff);
+const word = process.argv[2];
+const wanted = word !== undefined && Object.hasOwn(COMMANDS, word) ? [word] : Object.keys(COMMANDS);
+for (const name of wanted) {
+  const group = COMMANDS[name];
+  const parent = group.description ? program.command(name).description(group.description) : program;
+  for (const register of await group.load()) register(parent);
+}
 
 await program.parseAsync(process.argv);

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, MysqlDialect, PostgresDialect, type DatabaseConnection, type Dialect } from 'kysely';
-import mysql from 'mysql2';
-import pg from 'pg';
+import type mysql from 'mysql2';
+import type pg from 'pg';
+import { pgDriver, sqliteDriver } from './drivers.ts';
 import type { DB } from './schema.ts';
 import { DEFAULT_POOL_MAX, parseDatabaseUrl, type Backend, type ParsedDatabaseUrl } from '../config/database-url.ts';
 import { ImmediateSqliteDialect } from './sqlite-driver.ts';
@@ -60,7 +61,7 @@ function createDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
 
 export function openSqlite(file: string): SqliteDatabase.Database {
   if (file !== ':memory:') ensurePrivateFile(file);
-  const sqlite = new SqliteDatabase(file);
+  const sqlite = new (sqliteDriver())(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 10000');
@@ -165,7 +166,7 @@ function withAcquireTimeout(pool: MultiHostPool, timeoutMs: number) {
 const int8AsNumber = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === 20) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pgDriver().types.getTypeParser(oid, format as 'text');
   },
 };
 
@@ -186,7 +187,7 @@ export function postgresConnectionOptions(parsed: ParsedDatabaseUrl, withDatabas
 }
 
 function createPostgresDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
-  const pool = new pg.Pool({
+  const pool = new (pgDriver().Pool)({
     ...postgresConnectionOptions(parsed, true),
     max: options.poolMax ?? DEFAULT_POOL_MAX,
     connectionTimeoutMillis: options.acquireTimeoutMs ?? 5_000,

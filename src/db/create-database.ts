@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
+import type mysql from 'mysql2/promise';
+import { mysqlPromiseDriver, pgDriver } from './drivers.ts';
 import { mysqlConnectionOptions, openSqlite, postgresConnectionOptions } from './connect.ts';
 import { parseDatabaseUrl } from '../config/database-url.ts';
 
@@ -13,7 +13,7 @@ export async function createDatabase(url: string): Promise<boolean> {
     return !existed;
   }
   if (parsed.backend === 'mysql') {
-    const conn = await mysql.createConnection(mysqlConnectionOptions(parsed, false) as mysql.ConnectionOptions);
+    const conn = await mysqlPromiseDriver().createConnection(mysqlConnectionOptions(parsed, false) as mysql.ConnectionOptions);
     try {
       const [rows] = await conn.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [parsed.database]);
       await conn.query(`CREATE DATABASE IF NOT EXISTS \`${parsed.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -22,7 +22,7 @@ export async function createDatabase(url: string): Promise<boolean> {
       await conn.end();
     }
   }
-  const client = new pg.Client(postgresConnectionOptions(parsed, false));
+  const client = new (pgDriver().Client)(postgresConnectionOptions(parsed, false));
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [parsed.database]);
@@ -46,7 +46,7 @@ export async function dropDatabase(url: string): Promise<void> {
     return;
   }
   if (parsed.backend === 'mysql') {
-    const conn = await mysql.createConnection(mysqlConnectionOptions(parsed, false) as mysql.ConnectionOptions);
+    const conn = await mysqlPromiseDriver().createConnection(mysqlConnectionOptions(parsed, false) as mysql.ConnectionOptions);
     try {
       await conn.query(`DROP DATABASE IF EXISTS \`${parsed.database}\``);
     } finally {
@@ -54,7 +54,7 @@ export async function dropDatabase(url: string): Promise<void> {
     }
     return;
   }
-  const client = new pg.Client(postgresConnectionOptions(parsed, false));
+  const client = new (pgDriver().Client)(postgresConnectionOptions(parsed, false));
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${parsed.database}" WITH (FORCE)`);

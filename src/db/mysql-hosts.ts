@@ -1,4 +1,5 @@
-import mysql from 'mysql2';
+import type mysql from 'mysql2';
+import { mysqlDriver } from './drivers.ts';
 import type { DatabaseHost } from '../config/database-url.ts';
 import { classifyDbError } from './errors.ts';
 
@@ -36,7 +37,7 @@ const prepared = new WeakSet<mysql.PoolConnection>();
 export function createMultiHostPool(hosts: DatabaseHost[], options: mysql.PoolOptions, multi: MultiHostOptions = {}): MultiHostPool {
   const downMs = multi.downMs ?? 5_000;
   const now = multi.now ?? Date.now;
-  const entries: HostEntry[] = hosts.map((host) => ({ host, downUntil: 0, pool: mysql.createPool({ ...options, host: host.host, port: host.port }) }));
+  const entries: HostEntry[] = hosts.map((host) => ({ host, downUntil: 0, pool: mysqlDriver().createPool({ ...options, host: host.host, port: host.port }) }));
   const markDown = (entry: HostEntry) => {
     entry.downUntil = now() + downMs;
   };

@@ -1,4 +1,8 @@
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type * as Nodemailer from 'nodemailer';
+
+/** nodemailer is loaded when SMTP is configured, not at every start (start-up time, issue 12). */
+const load = createRequire(import.meta.url);
 
 /** One email as the sender hands it to a transport. */
 export interface OutgoingEmail {
@@ -26,6 +30,7 @@ export interface MinimalLogger {
 
 /** nodemailer's SMTP transport for `SMTP_URL` (smtp:// or smtps://), with bounded timeouts. */
 export function smtpTransport(smtpUrl: string): MailTransport {
+  const nodemailer = load('nodemailer') as typeof Nodemailer;
   const transporter = nodemailer.createTransport(smtpUrl, {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

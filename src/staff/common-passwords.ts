@@ -1,4 +1,8 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
+import type * as LanguageCommon from '@zxcvbn-ts/language-common';
+
+/** The dictionary (a few MB) is loaded on the first password check, not at every start. */
+const load = createRequire(import.meta.url);
 
 /**
  * The ~49,000 commonest passwords of the zxcvbn-ts common dictionary (leaked-password
@@ -7,6 +11,6 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 let common: Set<string> | undefined;
 
 export function isCommonPassword(password: string): boolean {
-  common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  common ??= new Set((load('@zxcvbn-ts/language-common') as typeof LanguageCommon).dictionary['passwords-common'].map((p) => p.toLowerCase()));
   return common.has(password.toLowerCase());
 }
