@@ -9,6 +9,7 @@ import type { AppDeps } from './deps.ts';
 import { buildServices, type Services } from '../services/services.ts';
 import { rejectNulCharacters } from './reject-nul.ts';
 import { OneLinePerRequest, loggerOptions } from './request-log.ts';
+import { lazySerializerFactory, lazyValidatorFactory } from './lazy-compilers.ts';
 import { answerFrameworkError, installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installDefaultQuerySchema, serverTimeouts } from './server-limits.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     frameworkErrors: answerFrameworkError(deps.config.baseUrl),
     ...serverTimeouts(deps.config.requestTimeoutMs),
+    schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory(), buildSerializer: lazySerializerFactory() } } as never,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
