@@ -34,52 +34,67 @@ export interface ReadReplicaOptions extends DbOptions {
   clock?: () => number;
 }
 
-interface Health {
-  up: boolean;
+/** Whether the replica answers, and when it was last seen in sync with the primary. */
+class ReplicaHealth {
+  up = false;
   lastSyncAt?: number;
+  constructor(
+    private readonly primary: Database,
+    private readonly replica: Database,
+    private readonly maxLagS: number,
+    private readonly clock: () => number,
+  ) {}
+
+  lagSeconds(): number | undefined {
+    return this.up && this.lastSyncAt !== undefined ? Math.max(0, (this.clock() - this.lastSyncAt) / 1000) : undefined;
+  }
+
+  usable(): boolean {
+    const lag = this.lagSeconds();
+    return lag !== undefined && lag <= this.maxLagS;
+  }
+
+  async check(): Promise<void> {
+    try {
+      const startedAt = this.clock();
+      const wanted = await primaryPosition(this.primary.db, this.primary.backend);
+      const applied = await replicaPosition(this.replica.db, this.replica.backend);
+      this.up = true;
+      // not a replica at all (pointed at a primary): always in sync
+      if (applied === undefined || caughtUp(this.primary.backend, applied, wanted)) this.lastSyncAt = startedAt;
+    } catch {
+      this.up = false;
+    }
+  }
+}
+
+/** The primary's dialect (adapter, compiler) with the routing driver. */
+function routedDialect(primary: Dialect, router: Driver): Dialect {
+  return {
+    createDriver: () => router,
+    createAdapter: () => primary.createAdapter(),
+    createQueryCompiler: () => primary.createQueryCompiler(),
+    createIntrospector: (db) => primary.createIntrospector(db),
+  };
 }
 
 export function createReadDatabase(primary: Database, replicaUrl: string, options: ReadReplicaOptions): ReadDatabase {
   if (!primary.dialect) throw new Error('a read replica needs a server database as its primary');
   const replica = createDb(replicaUrl, { poolMax: options.poolMax, acquireTimeoutMs: options.acquireTimeoutMs ?? 2_000 });
   if (replica.backend !== primary.backend) throw new Error(`DATABASE_READ_URL is ${replica.backend}, DATABASE_URL is ${primary.backend}`);
-  const clock = options.clock ?? Date.now;
-  const health: Health = { up: false };
-  const lagSeconds = () => (health.up && health.lastSyncAt !== undefined ? Math.max(0, (clock() - health.lastSyncAt) / 1000) : undefined);
-  const usable = () => {
-    const lag = lagSeconds();
-    return lag !== undefined && lag <= options.maxLagS;
-  };
-  const check = async () => {
-    try {
-      const startedAt = clock();
-      const wanted = await primaryPosition(primary.db, primary.backend);
-      const applied = await replicaPosition(replica.db, replica.backend);
-      health.up = true;
-      // not a replica at all (pointed at a primary): always in sync
-      if (applied === undefined || caughtUp(primary.backend, applied, wanted)) health.lastSyncAt = startedAt;
-    } catch {
-      health.up = false;
-    }
-  };
+  const health = new ReplicaHealth(primary, replica, options.maxLagS, options.clock ?? Date.now);
+  const usable = () => health.usable();
   const router = new RoutingDriver(primary.dialect.createDriver(), replica.dialect!.createDriver(), usable, () => (health.up = false));
-  const dialect: Dialect = {
-    createDriver: () => router,
-    createAdapter: () => primary.dialect!.createAdapter(),
-    createQueryCompiler: () => primary.dialect!.createQueryCompiler(),
-    createIntrospector: (db) => primary.dialect!.createIntrospector(db),
-  };
-  const db = new Kysely<DB>({ dialect });
-  let checking = check();
-  const timer = setInterval(() => {
-    checking = checking.then(check);
-  }, options.checkEveryMs ?? 1_000);
+  const db = new Kysely<DB>({ dialect: routedDialect(primary.dialect, router) });
+  let checking = health.check();
+  const check = () => (checking = checking.then(() => health.check()));
+  const timer = setInterval(check, options.checkEveryMs ?? 1_000);
   timer.unref();
   return {
     db,
-    lagSeconds,
+    lagSeconds: () => health.lagSeconds(),
     usingReplica: usable,
-    check: () => (checking = checking.then(check)),
+    check,
     async close() {
       clearInterval(timer);
       await checking;
