@@ -6,9 +6,9 @@ import { toIsoUtc } from '../domain/clock-time.ts';
 import { DomainError } from '../domain/errors.ts';
 import { holdExpiresAt, holdsEnabled } from '../domain/holds.ts';
 import { checkArea, findFreeSeating, pacingPermits, slotUnavailable } from './assign-table.ts';
-import type { BookingDeps } from './booking-deps.ts';
-import { gridFor } from './restaurant-context.ts';
-import { runTransaction } from './run-transaction.ts';
+import type { Services } from '../services/services.ts';
+import { gridFor } from '../services/restaurant-context.ts';
+import { runTransaction } from '../db/run-transaction.ts';
 
 export interface HoldJson {
   holdId: string;
@@ -30,7 +30,7 @@ export interface CreateHoldInput {
  * sees the table taken until then (SPEC §9.1). Guest rules: online tables, notice, pacing.
  * A restaurant with holdMinutes 0 takes no holds: not_found (404).
  */
-export async function createHold(deps: BookingDeps, input: CreateHoldInput): Promise<HoldJson> {
+export async function createHold(deps: Services, input: CreateHoldInput): Promise<HoldJson> {
   const ctx = await deps.cache.load(deps.db, input.slug);
   if (!holdsEnabled(ctx.rules.holdMinutes)) throw new DomainError('not_found', 'This restaurant does not hold tables; book directly.');
   const now = deps.clock();

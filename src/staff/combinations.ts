@@ -8,6 +8,7 @@ import {
 } from '../db/queries/combinations.ts';
 import { listTableRows } from '../db/queries/staff-tables.ts';
 import { touchRestaurant } from '../db/queries/restaurants.ts';
+import { retryConflictsOnly, runTransaction } from '../db/run-transaction.ts';
 import { combinationErrors, presentCombination, sameTables, type CombinationInput, type CombinationView } from './combination-rules.ts';
 import { sortTables } from './table-rules.ts';
 
@@ -34,14 +35,14 @@ export async function listCombinations(db: Kysely<DB>, restaurantId: string): Pr
 
 export async function addCombination(db: Kysely<DB>, restaurantId: string, input: CombinationInput & { tableIds: string[]; minSeats: number; maxSeats: number }, now: number): Promise<CombinationView> {
   const id = uuidv7();
-  await db.transaction().execute(async (trx) => {
+  await runTransaction(db, async (trx) => {
     const labels = await tableLabels(trx, restaurantId);
     invalidIfAny(combinationErrors(input, new Set(labels.keys())));
     refuseDuplicate(await listCombinationRows(trx, restaurantId), input.tableIds);
     const row = { restaurant_id: restaurantId, id, min_seats: input.minSeats, max_seats: input.maxSeats, active: input.active === false ? 0 : 1, created_at: now, updated_at: now };
     await insertCombination(trx, row, input.tableIds);
     await touchRestaurant(trx, restaurantId, now);
-  });
+  }, retryConflictsOnly);
   return requireView(db, restaurantId, id);
 }
 
@@ -57,7 +58,7 @@ async function requireView(db: Kysely<DB>, restaurantId: string, id: string): Pr
 
 /** Changes seats, active or member tables; new members are refused (409) while upcoming bookings sit on it. */
 export async function changeCombination(db: Kysely<DB>, restaurantId: string, id: string, patch: CombinationInput, now: number): Promise<CombinationView> {
-  await db.transaction().execute(async (trx) => {
+  await runTransaction(db, async (trx) => {
     const current = await requireCombination(trx, restaurantId, id);
     const merged = { tableIds: current.tableIds, minSeats: Number(current.min_seats), maxSeats: Number(current.max_seats), ...patch };
     invalidIfAny(combinationErrors(merged, new Set((await tableLabels(trx, restaurantId)).keys())));
@@ -75,13 +76,13 @@ export async function changeCombination(db: Kysely<DB>, restaurantId: string, id
     if (patch.active !== undefined) changes.active = patch.active ? 1 : 0;
     await updateCombinationRow(trx, restaurantId, id, changes);
     await touchRestaurant(trx, restaurantId, now);
-  });
+  }, retryConflictsOnly);
   return requireView(db, restaurantId, id);
 }
 
 /** Deletes a combination; 409 while upcoming bookings sit on it; kept but deactivated when past bookings name it. */
 export async function removeCombination(db: Kysely<DB>, restaurantId: string, id: string, now: number): Promise<'deleted' | 'deactivated'> {
-  return db.transaction().execute(async (trx) => {
+  return runTransaction(db, async (trx) => {
     await requireCombination(trx, restaurantId, id);
     const upcoming = await countCombinationBookings(trx, restaurantId, id, now);
     if (upcoming > 0) throw new DomainError('conflict', `The combination still has ${upcoming} upcoming booking(s); move or cancel them first.`);
@@ -92,7 +93,7 @@ export async function removeCombination(db: Kysely<DB>, restaurantId: string, id
     }
     await deleteCombinationRow(trx, restaurantId, id);
     return 'deleted';
-  });
+  }, retryConflictsOnly);
 }
 
 export { requireView as getCombination };

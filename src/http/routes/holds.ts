@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
-import { bookingDepsFor } from '../booking-deps-for.ts';
+import type { Services } from '../../services/services.ts';
 import { createHold } from '../../bookings/create-hold.ts';
 import { releaseHold } from '../../bookings/release-hold.ts';
 import { Hold, HoldBody, HoldParams, problemResponses, SlugParams } from '../schemas.ts';
-import { limitGuestBookings } from './public-bookings.ts';
+import { limitGuestBookings } from '../../bookings/limit-guest-bookings.ts';
 
 /** Holds (SPEC §9.1): keep a table for a guest for the restaurant's holdMinutes. */
-export function registerHoldRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const bookings = bookingDepsFor(deps);
+export function registerHoldRoutes(app: FastifyInstance, services: Services): void {
 
   app.post<{ Params: Static<typeof SlugParams>; Body: Static<typeof HoldBody> }>('/api/v1/restaurants/:slug/holds', {
     schema: {
@@ -23,8 +21,8 @@ export function registerHoldRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 201: Hold, ...problemResponses(400, 404, 409, 415, 422, 429) },
     },
   }, async (request, reply) => {
-    if (!request.staff) await limitGuestBookings(deps, request);
-    return reply.code(201).send(await createHold(bookings, { slug: request.params.slug, body: request.body }));
+    if (!request.staff) await limitGuestBookings(services, { address: request.ip });
+    return reply.code(201).send(await createHold(services, { slug: request.params.slug, body: request.body }));
   });
 
   app.delete<{ Params: Static<typeof HoldParams> }>('/api/v1/holds/:holdId', {
@@ -36,7 +34,7 @@ export function registerHoldRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 204: { type: 'null', description: 'released' }, ...problemResponses(404) },
     },
   }, async (request, reply) => {
-    await releaseHold(bookings, request.params.holdId);
+    await releaseHold(services, request.params.holdId);
     return reply.code(204).send();
   });
 }

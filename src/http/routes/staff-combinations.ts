@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../deps.ts';
+import type { Services } from '../../services/services.ts';
 import { addCombination, changeCombination, getCombination, listCombinations, removeCombination } from '../../staff/combinations.ts';
 import { problemResponses, SlugParams } from '../schemas.ts';
 import { CombinationBody, CombinationPatchBody, CombinationView, SlugAndId } from './staff-schemas.ts';
@@ -10,8 +10,8 @@ const tags = ['staff: tables'];
 const denied = problemResponses(401, 403, 404);
 
 /** Table combinations (manager, SPEC §9.1). */
-export function registerStaffCombinationRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const db = deps.database.db;
+export function registerStaffCombinationRoutes(app: FastifyInstance, services: Services): void {
+  const db = services.db;
   const base = '/api/v1/restaurants/:slug/combinations';
 
   app.get<{ Params: Static<typeof SlugParams> }>(base, {
@@ -22,7 +22,7 @@ export function registerStaffCombinationRoutes(app: FastifyInstance, deps: AppDe
   app.post<{ Params: Static<typeof SlugParams>; Body: Static<typeof CombinationBody> }>(base, {
     config: { staffRole: 'manager' },
     schema: { tags, summary: 'Add a combination of 2–4 tables (manager)', params: SlugParams, body: CombinationBody, response: { 201: CombinationView, ...denied, ...problemResponses(409, 422) } },
-  }, async (request, reply) => reply.code(201).send(await addCombination(db, authorizedRestaurant(request).id, request.body, deps.clock())));
+  }, async (request, reply) => reply.code(201).send(await addCombination(db, authorizedRestaurant(request).id, request.body, services.clock())));
 
   app.patch<{ Params: Static<typeof SlugAndId>; Body: Static<typeof CombinationPatchBody> }>(`${base}/:id`, {
     config: { staffRole: 'manager' },
@@ -30,7 +30,7 @@ export function registerStaffCombinationRoutes(app: FastifyInstance, deps: AppDe
       tags, summary: 'Change a combination (manager)', description: 'New tableIds are refused (409) while upcoming bookings sit on it.',
       params: SlugAndId, body: CombinationPatchBody, response: { 200: CombinationView, ...denied, ...problemResponses(409, 422) },
     },
-  }, async (request) => changeCombination(db, authorizedRestaurant(request).id, request.params.id, request.body, deps.clock()));
+  }, async (request) => changeCombination(db, authorizedRestaurant(request).id, request.params.id, request.body, services.clock()));
 
   app.delete<{ Params: Static<typeof SlugAndId> }>(`${base}/:id`, {
     config: { staffRole: 'manager' },
@@ -47,7 +47,7 @@ export function registerStaffCombinationRoutes(app: FastifyInstance, deps: AppDe
     },
   }, async (request, reply) => {
     const restaurantId = authorizedRestaurant(request).id;
-    const outcome = await removeCombination(db, restaurantId, request.params.id, deps.clock());
+    const outcome = await removeCombination(db, restaurantId, request.params.id, services.clock());
     if (outcome === 'deleted') return reply.code(204).send();
     return { combination: await getCombination(db, restaurantId, request.params.id), deactivated: true };
   });
