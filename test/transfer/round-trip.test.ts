@@ -8,7 +8,6 @@ import { createDb } from '../../src/db/connect.ts';
 import { TRANSFER_TABLES } from '../../src/db/transfer/tables.ts';
 import { dropCreatedDatabases, testBackends, type TestBackend } from '../helpers/backends.ts';
 import { buildRealisticSite } from './realistic-site.ts';
-import { TRANSFER_TABLES } from '../../src/db/transfer/tables.ts';
 import { errorLines, runCli, type CliResult } from './run-cli.ts';
 
 /**
