@@ -49,7 +49,7 @@ export async function findFreeSeating(trx: Kysely<DB>, ctx: RestaurantContext, r
 }
 
 /**
- * Pacing inside the transaction (decision 0006): with a limit set, takes the slot's lock
+ * Pacing inside the transaction (decision 0007): with a limit set, takes the slot's lock
  * row, then sums the live covers starting then. Staff take the lock (so guest sums stay
  * exact) but may exceed the limit. False when a guest's party would exceed it.
  */

@@ -91,7 +91,7 @@ export interface HoldsTable {
   created_at: number;
 }
 
-/** One row per restaurant and slot start: the lock every pacing check takes (decision 0006). */
+/** One row per restaurant and slot start: the lock every pacing check takes (decision 0007). */
 export interface SlotPacingTable {
   restaurant_id: string;
   starts_at: number;

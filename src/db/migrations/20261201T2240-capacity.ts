@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Frozen once landed. Issue 13: combinations, areas, online tables, pacing, holds.
-// See docs/decisions/0006-combinations-holds-pacing.md.
+// See docs/decisions/0007-combinations-holds-pacing.md.
 
 const id = 'varchar(36)';
 

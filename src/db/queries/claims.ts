@@ -55,7 +55,7 @@ export type CellOwner = { bookingId: string } | { holdId: string; expiresAt: num
 
 /**
  * Claims the 5-minute cells of [startsAt, endsAt) on every given table for one owner; a
- * unique violation means one of the tables is taken then (docs/decisions/0001, 0006).
+ * unique violation means one of the tables is taken then (docs/decisions/0001, 0007).
  */
 export async function claimTableCells(
   db: Kysely<DB>,
