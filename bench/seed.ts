@@ -22,14 +22,14 @@ async function insertRestaurant(db: Kysely<DB>, slug: string, tables: [string, n
   const now = Date.now();
   await db.insertInto('restaurants').values({
     id, slug, name: `Bench ${slug}`, timezone: ZONE, slot_interval_minutes: 15, booking_window_days: 365,
-    min_notice_minutes: 60, cancel_cutoff_minutes: 120, max_party_size: 8, durations: DURATIONS, created_at: now, updated_at: now,
+    min_notice_minutes: 60, cancel_cutoff_minutes: 120, max_party_size: 8, durations: DURATIONS, max_covers_per_slot: null, hold_minutes: 5, created_at: now, updated_at: now,
   }).execute();
   const hours = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [
     { restaurant_id: id, id: uuidv7(), weekday, opens: '12:00', closes: '15:00' },
     { restaurant_id: id, id: uuidv7(), weekday, opens: '18:00', closes: '23:00' },
   ]);
   await db.insertInto('opening_hours').values(hours).execute();
-  const rows = tables.map(([label, min, max]) => ({ restaurant_id: id, id: uuidv7(), label, min_seats: min, max_seats: max, active: 1, created_at: now, updated_at: now }));
+  const rows = tables.map(([label, min, max]) => ({ restaurant_id: id, id: uuidv7(), label, min_seats: min, max_seats: max, active: 1, area: null, bookable_online: 1, created_at: now, updated_at: now }));
   await db.insertInto('dining_tables').values(rows).execute();
   return { id, slug, tableIds: rows.map((r) => r.id) };
 }

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { claimCells, findBooking, releaseCells, updateBookingIfUnchanged, type BookingRow } from '../db/queries/bookings.ts';
+import { findBooking, releaseCells, updateBookingIfUnchanged, type BookingRow } from '../db/queries/bookings.ts';
+import { claimTableCells, deleteExpiredHolds } from '../db/queries/claims.ts';
 import { resolveStart } from '../domain/booking-window.ts';
 import { DomainError, validationError } from '../domain/errors.ts';
 import { guestMayChange, guestMayEditNotes } from '../domain/status-rules.ts';
 import { enqueueBookingEmail } from './enqueue-booking-email.ts';
-import { findFreeTable, slotUnavailable } from './assign-table.ts';
+import { findFreeSeating, pacingPermits, slotUnavailable } from './assign-table.ts';
 import type { Services } from '../services/services.ts';
 import { present, type ManagedBooking } from './managed-booking.ts';
 import type { BookingJson } from './presenter.ts';
@@ -53,14 +54,22 @@ export async function changeBooking(deps: Services, m: ManagedBooking, changes: 
   const slot = resolveStart(ctx.rules, { date: changes.date ?? row.service_date, time: changes.time ?? row.local_time, party, now, mode: actor, gridOf });
   const updated = await runTransaction(deps.db, async (trx) => {
     const current = await freshRow(trx, row);
-    const table = await findFreeTable(trx, ctx, slot, party, current.id);
-    if (!table) throw await slotUnavailable(trx, ctx, { slot, party, now, mode: actor, ignoreBookingId: current.id });
-    const next: Partial<BookingRow> = { table_id: table.id, party, starts_at: slot.startsAt, ends_at: slot.endsAt, service_date: slot.date, local_time: slot.time, updated_at: Math.max(now, Number(current.updated_at) + 1) };
+    await deleteExpiredHolds(trx, ctx.row.id, now);
+    const seatReq = { slot, party, mode: actor, now, ignoreBookingId: current.id };
+    // pacing counts covers added at the new start: a guest keeping start and party adds none
+    const addsCovers = slot.startsAt !== Number(current.starts_at) || party > Number(current.party);
+    const paced = (await pacingPermits(trx, ctx, seatReq)) || !addsCovers;
+    const seating = paced ? await findFreeSeating(trx, ctx, seatReq) : null;
+    if (!seating) throw await slotUnavailable(trx, ctx, seatReq);
+    const next: Partial<BookingRow> = {
+      table_id: seating.tableIds[0], combination_id: seating.combinationId, party, starts_at: slot.startsAt, ends_at: slot.endsAt,
+      service_date: slot.date, local_time: slot.time, updated_at: Math.max(now, Number(current.updated_at) + 1),
+    };
     if (notes !== undefined) next.notes = notes;
     await releaseCells(trx, current.restaurant_id, current.id);
     if (!(await updateBookingIfUnchanged(trx, current, next))) throw new RetryTransaction();
     const result = { ...current, ...next } as BookingRow;
-    await claimCells(trx, result);
+    await claimTableCells(trx, { restaurantId: ctx.row.id, tableIds: seating.tableIds, startsAt: slot.startsAt, endsAt: slot.endsAt, owner: { bookingId: result.id } });
     const booking = present({ row: result, ctx });
     await enqueueBookingEmail(trx, { kind: 'change', restaurantId: ctx.row.id, bookingId: result.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now });
     await bookingWritten(trx, { restaurant: ctx.row, linkKey: deps.linkKey, now }, { kind: 'moved', row: result });

@@ -4,7 +4,7 @@ import { DomainError } from '../domain/errors.ts';
 import { normalizeReference } from '../domain/reference.ts';
 import type { Services } from '../services/services.ts';
 import { presentBooking, type BookingJson } from './presenter.ts';
-import type { RestaurantContext } from '../services/restaurant-context.ts';
+import { seatingOfRow, type RestaurantContext } from '../services/restaurant-context.ts';
 import { tokenMatches } from './tokens.ts';
 
 export interface ManagedBooking {
@@ -32,5 +32,5 @@ export function tableLabel(ctx: RestaurantContext, tableId: string): string {
 }
 
 export function present(m: ManagedBooking): BookingJson {
-  return presentBooking(m.row, m.ctx.row, tableLabel(m.ctx, m.row.table_id));
+  return presentBooking(m.row, m.ctx.row, seatingOfRow(m.ctx, m.row));
 }

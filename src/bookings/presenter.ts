@@ -19,6 +19,8 @@ export interface BookingJson {
   phone: string | null;
   notes: string | null;
   table: { label: string };
+  /** every table the booking holds, natural order (one entry for a single table) */
+  tables: { label: string }[];
   createdAt: string;
   timezone: string;
   /** the language the booking was made in; its emails use it */
@@ -29,7 +31,12 @@ export interface BookingJson {
   manageUrl?: string;
 }
 
-export function presentBooking(row: BookingRow, restaurant: { slug: string; timezone: string }, tableLabel: string): BookingJson {
+/** The table's label, or a combination's label with its member labels. */
+export type SeatingLabels = string | { label: string; tableLabels: string[] };
+
+export function presentBooking(row: BookingRow, restaurant: { slug: string; timezone: string }, seating: SeatingLabels): BookingJson {
+  const tableLabel = typeof seating === 'string' ? seating : seating.label;
+  const tableLabels = typeof seating === 'string' ? [seating] : seating.tableLabels;
   return {
     reference: row.reference,
     status: row.status,
@@ -45,6 +52,7 @@ export function presentBooking(row: BookingRow, restaurant: { slug: string; time
     phone: row.phone,
     notes: row.notes,
     table: { label: tableLabel },
+    tables: tableLabels.map((label) => ({ label })),
     createdAt: toIsoUtc(Number(row.created_at)),
     timezone: restaurant.timezone,
     locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,

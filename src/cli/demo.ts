@@ -9,7 +9,8 @@ import { createStaffUser } from '../staff/accounts.ts';
 import { addClosure } from '../staff/closures.ts';
 import { findStaffUserByEmail } from '../db/queries/staff-users.ts';
 import { prepareEmbeddedDatabase } from '../db/prepare-embedded.ts';
-import { DEMO_ADMIN, DEMO_RESTAURANTS, DEMO_STAFF } from './demo-data.ts';
+import { DEMO_ADMIN, DEMO_COMBINATIONS, DEMO_RESTAURANTS, DEMO_STAFF } from './demo-data.ts';
+import { addCombination } from '../staff/combinations.ts';
 import { action, currentConfig, fail } from './run-command.ts';
 
 /** Loads the demo restaurants and staff; skips what is already there. Returns what it added. */
@@ -20,6 +21,10 @@ export async function loadDemo(db: Kysely<DB>, now: number): Promise<string[]> {
     if (exists) continue;
     const view = await createRestaurant(db, restaurant, now);
     const row = await db.selectFrom('restaurants').select('id').where('slug', '=', view.slug).executeTakeFirstOrThrow();
+    const byLabel = new Map(view.tables.map((t) => [t.label, t.id]));
+    for (const [labels, minSeats, maxSeats] of DEMO_COMBINATIONS[restaurant.slug] ?? []) {
+      await addCombination(db, row.id, { tableIds: labels.map((l) => byLabel.get(l)!), minSeats, maxSeats }, now);
+    }
     const closure = addDays(localDateOf(now, restaurant.timezone), 10);
     await addClosure(db, row.id, { date: closure, note: 'Staff training day' }, now);
     added.push(`restaurant ${restaurant.slug}`);

@@ -4,6 +4,7 @@ import * as initialSchema from './migrations/20261124T1140-initial-schema.ts';
 import * as staffDisabled from './migrations/20261201T2135-staff-disabled.ts';
 import * as locales from './migrations/20261201T2150-locales.ts';
 import * as hostStand from './migrations/20261201T2220-host-stand.ts';
+import * as capacity from './migrations/20261201T2240-capacity.ts';
 
 /** Every migration, in order. Names are timestamps; files are frozen once shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T2135-staff-disabled': staffDisabled,
   '20261201T2150-locales': locales,
   '20261201T2220-host-stand': hostStand,
+  '20261201T2240-capacity': capacity,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -18,6 +18,10 @@ export interface RestaurantsTable {
   max_party_size: number;
   /** JSON: [{maxParty, minutes}] */
   durations: string;
+  /** pacing: most covers starting at one slot time; null = no limit */
+  max_covers_per_slot: number | null;
+  /** minutes a hold keeps a table; 0 = holds off */
+  hold_minutes: number;
   created_at: number;
   updated_at: number;
   /** the language of the restaurant's own pages when the guest states none (SPEC §9.3) */
@@ -48,15 +52,60 @@ export interface DiningTablesTable {
   min_seats: number;
   max_seats: number;
   active: number;
+  area: string | null;
+  bookable_online: number;
   created_at: number;
   updated_at: number;
+}
+
+/** Tables pushed together; members in combination_tables. */
+export interface TableCombinationsTable {
+  restaurant_id: string;
+  id: string;
+  min_seats: number;
+  max_seats: number;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CombinationTablesTable {
+  restaurant_id: string;
+  combination_id: string;
+  table_id: string;
+}
+
+/** A table (or combination) kept for a guest until expires_at; its cells carry the same expiry. */
+export interface HoldsTable {
+  restaurant_id: string;
+  id: string;
+  /** the first member table (natural order) when on a combination */
+  table_id: string;
+  combination_id: string | null;
+  party: number;
+  starts_at: number;
+  ends_at: number;
+  service_date: string;
+  local_time: string;
+  expires_at: number;
+  created_at: number;
+}
+
+/** One row per restaurant and slot start: the lock every pacing check takes (decision 0007). */
+export interface SlotPacingTable {
+  restaurant_id: string;
+  starts_at: number;
+  writes: number;
 }
 
 export interface BookingsTable {
   restaurant_id: string;
   id: string;
   reference: string;
+  /** the table; on a combination its first member table in natural order */
   table_id: string;
+  /** set when the booking sits on a combination (it then holds every member table's cells) */
+  combination_id: string | null;
   party: number;
   starts_at: number;
   ends_at: number;
@@ -81,12 +130,16 @@ export interface BookingsTable {
   search_text?: string | null;
 }
 
-/** One row per (table, 5-minute UTC cell) held by a live booking: the double-booking guard. */
+/** One row per (table, 5-minute UTC cell) held by a live booking or hold: the double-booking guard. */
 export interface TableOccupancyTable {
   restaurant_id: string;
   table_id: string;
   cell: number;
-  booking_id: string;
+  /** exactly one of booking_id and hold_id is set */
+  booking_id: string | null;
+  hold_id: string | null;
+  /** a hold's expiry; null for bookings */
+  expires_at: number | null;
 }
 
 export interface StaffUsersTable {
@@ -174,6 +227,10 @@ export interface DB {
   dining_tables: DiningTablesTable;
   bookings: BookingsTable;
   table_occupancy: TableOccupancyTable;
+  table_combinations: TableCombinationsTable;
+  combination_tables: CombinationTablesTable;
+  holds: HoldsTable;
+  slot_pacing: SlotPacingTable;
   staff_users: StaffUsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;

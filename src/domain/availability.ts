@@ -1,7 +1,8 @@
 import { dateStatus, earliestStart, type BookingMode } from './booking-window.ts';
 import { isIsoDate } from './clock-time.ts';
 import { slotGrid } from './slot-grid.ts';
-import { fittingTables, isTableFree } from './tables.ts';
+import { pacingAllows } from './pacing.ts';
+import { indexOccupancy, pickSeating, seatingsFor, type CombinationInfo, type Seating, type SeatingFilter } from './seating.ts';
 import type { Occupancy, RestaurantRules, Slot, TableInfo } from './types.ts';
 
 export interface AvailabilityQuery {
@@ -13,6 +14,14 @@ export interface AvailabilityQuery {
   ignoreBookingId?: string;
   /** slotGrid(rules, date, party) when the caller has it already */
   grid?: readonly Slot[];
+  /** table combinations that may seat the party when no single table is free */
+  combinations?: readonly CombinationInfo[];
+  /** which tables count (default: every active table) */
+  filter?: SeatingFilter;
+  /** seatingsFor(tables, combinations, party, filter) when the caller has it already */
+  seatings?: readonly Seating[];
+  /** covers already starting at each instant; with rules.maxCoversPerSlot set, full starts are left out */
+  covers?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -32,13 +41,16 @@ export function availableSlots(
     return [];
   }
   if (dateStatus(rules, date, now) !== 'ok') return [];
-  const fitting = fittingTables(tables, party);
-  if (fitting.length === 0) return [];
+  const seatings = query.seatings ?? seatingsFor(tables, query.combinations ?? [], party, query.filter ?? { onlineOnly: false });
+  if (seatings.length === 0) return [];
   const earliest = earliestStart(rules, now, query.mode ?? 'guest');
+  const index = indexOccupancy(occupancy, query.ignoreBookingId);
+  const limit = query.covers && (query.mode ?? 'guest') === 'guest' ? (rules.maxCoversPerSlot ?? null) : null;
   return (query.grid ?? slotGrid(rules, date, party)).filter(
     (s) =>
       s.startsAt >= earliest &&
-      fitting.some((t) => isTableFree(t.id, occupancy, s.startsAt, s.endsAt, query.ignoreBookingId)),
+      pacingAllows(limit, query.covers?.get(s.startsAt) ?? 0, party) &&
+      pickSeating(seatings, index, s.startsAt, s.endsAt) !== null,
   );
 }
 

@@ -3,6 +3,8 @@ import { isLocale, LOCALES, type Locale } from '../i18n/locale.ts';
 import type { FieldError } from './errors.ts';
 import type { RestaurantRules } from './types.ts';
 import { DEFAULT_REMINDER_HOURS, MAX_REMINDER_HOURS } from './reminders.ts';
+import { DEFAULT_HOLD_MINUTES, MAX_HOLD_MINUTES } from './holds.ts';
+import { MAX_COVERS_PER_SLOT } from './pacing.ts';
 
 /** What a restaurant is configured with: its booking rules (without closures), slug and name. */
 export interface RestaurantSettings extends Omit<RestaurantRules, 'closures'> {
@@ -19,7 +21,8 @@ export type RestaurantSettingsInput = Partial<Record<keyof RestaurantSettings, u
 
 export type DefaultSettings = Pick<
   RestaurantSettings,
-  'slotIntervalMinutes' | 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes' | 'maxPartySize' | 'durations' | 'reminderHours'
+  | 'slotIntervalMinutes' | 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes' | 'maxPartySize' | 'durations'
+  | 'reminderHours' | 'maxCoversPerSlot' | 'holdMinutes'
 >;
 
 /** Defaults for a new restaurant; copy before changing (durations is shared). */
@@ -35,6 +38,8 @@ export const DEFAULT_SETTINGS: DefaultSettings = {
     { maxParty: 8, minutes: 150 },
   ],
   reminderHours: DEFAULT_REMINDER_HOURS,
+  maxCoversPerSlot: null,
+  holdMinutes: DEFAULT_HOLD_MINUTES,
 };
 
 const SLUG = /^[a-z0-9-]{2,64}$/;
@@ -133,6 +138,8 @@ const CHECKS: Record<keyof RestaurantSettings, Check> = {
   durations: checkDurations,
   hours: checkHours,
   reminderHours: intIn(0, MAX_REMINDER_HOURS),
+  maxCoversPerSlot: (v, field) => (v === null ? [] : intIn(1, MAX_COVERS_PER_SLOT)(v, field)),
+  holdMinutes: intIn(0, MAX_HOLD_MINUTES),
 };
 
 /** Field errors for the settings present in `input` (empty when all is well). */

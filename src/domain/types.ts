@@ -25,6 +25,10 @@ export interface RestaurantRules {
   hours: ServicePeriod[];
   /** local dates "YYYY-MM-DD" on which no bookings are taken */
   closures: string[];
+  /** pacing: most covers starting at one slot time (guest bookings and holds); null = no limit */
+  maxCoversPerSlot: number | null;
+  /** how long a hold keeps a table for a guest; 0 = holds off */
+  holdMinutes: number;
 }
 
 export interface TableInfo {
@@ -33,6 +37,10 @@ export interface TableInfo {
   minSeats: number;
   maxSeats: number;
   active: boolean;
+  /** e.g. "Terrace"; null or absent = no area */
+  area?: string | null;
+  /** guests may book it online (default true) */
+  bookableOnline?: boolean;
 }
 
 /** A live booking (confirmed or seated, or completed) holding a table. */

@@ -23,6 +23,8 @@ import { installLocaleHook } from '../web/locale-hook.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerStaffRestaurantRoutes } from './routes/staff-restaurants.ts';
 import { registerStaffTableRoutes } from './routes/staff-tables.ts';
+import { registerStaffCombinationRoutes } from './routes/staff-combinations.ts';
+import { registerHoldRoutes } from './routes/holds.ts';
 import { registerStaffBookingRoutes } from './routes/staff-bookings.ts';
 import { registerStaffMemberRoutes } from './routes/staff-members.ts';
 import { registerStaffUserRoutes } from './routes/staff-users.ts';
@@ -59,6 +61,8 @@ const ROUTE_MODULES: RouteModule[] = [
   registerAuthRoutes,
   registerStaffRestaurantRoutes,
   registerStaffTableRoutes,
+  registerStaffCombinationRoutes,
+  registerHoldRoutes,
   registerStaffBookingRoutes,
   registerStaffMemberRoutes,
   registerStaffUserRoutes,

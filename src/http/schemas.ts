@@ -39,7 +39,8 @@ export const Booking = Type.Object(
     email: Type.Union([Type.String(), Type.Null()]),
     phone: Type.Union([Type.String(), Type.Null()]),
     notes: Type.Union([Type.String(), Type.Null()]),
-    table: Type.Object({ label: Type.String() }),
+    table: Type.Object({ label: Type.String({ description: 'the table, or the combination ("T1+T2")' }) }),
+    tables: Type.Array(Type.Object({ label: Type.String() }), { description: 'every table the booking holds, natural order' }),
     createdAt: Type.String({ format: 'date-time' }),
     timezone: Type.String(),
     locale: Type.String({ enum: [...LOCALES], description: 'the language the booking was made in; its emails use it' }),
@@ -63,6 +64,8 @@ export const CreateBookingBody = Type.Object(
     phone: Type.Optional(NullableText(32)),
     notes: Type.Optional(NullableText(1000)),
     locale: Type.Optional(Type.String({ enum: [...LOCALES], description: 'the guest\'s language; default: Accept-Language, else the restaurant\'s' })),
+    area: Type.Optional(Type.String({ maxLength: 32, description: 'only tables (and combinations) of this area' })),
+    holdId: Type.Optional(Type.String({ maxLength: 64, description: 'a live hold for the same date, time and party: book its table (else 422); expired or unknown: as if absent' })),
   },
   { additionalProperties: false },
 );
@@ -81,3 +84,32 @@ export const ChangeBookingBody = Type.Object(
 export const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) });
 
 export const problemResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Problem]));
+
+export const NoSlotsReason = Type.Union(['closed', 'past', 'beyond_window', 'full'].map((r) => Type.Literal(r)), {
+  description: 'only when slots is empty: closed (closure or no service), past, beyond_window, full',
+});
+
+export const Availability = Type.Object({
+  restaurant: Type.String(),
+  date: Type.String(),
+  party: Type.Integer(),
+  timezone: Type.String(),
+  slots: Type.Array(Slot),
+  reason: Type.Optional(NoSlotsReason),
+});
+
+export const HoldBody = Type.Object(
+  { date: DateString, time: TimeString, party: PartySize, area: Type.Optional(Type.String({ maxLength: 32 })) },
+  { additionalProperties: false },
+);
+
+export const Hold = Type.Object({
+  holdId: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+  date: Type.String(),
+  time: Type.String(),
+  party: Type.Integer(),
+  table: Type.Object({ label: Type.String() }),
+});
+
+export const HoldParams = Type.Object({ holdId: Type.String({ maxLength: 64 }) });

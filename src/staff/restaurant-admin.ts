@@ -10,7 +10,7 @@ import { retryConflictsOnly, runTransaction } from '../db/run-transaction.ts';
 import { findRestaurantRef, findRestaurantRow, insertRestaurant, listHours, replaceHours, updateRestaurantRow } from '../db/queries/restaurant-admin.ts';
 import { insertTableRows, listTableRows } from '../db/queries/staff-tables.ts';
 import { rulesFromRow, touchRestaurant } from '../db/queries/restaurants.ts';
-import { presentTable, sortTables, tableErrors, type TableInput, type TableView } from './table-rules.ts';
+import { capacityColumns, presentTable, sortTables, tableErrors, type TableInput, type TableView } from './table-rules.ts';
 
 export interface RestaurantFields {
   slug?: string;
@@ -24,6 +24,8 @@ export interface RestaurantFields {
   maxPartySize?: number;
   durations?: DurationRule[];
   reminderHours?: number;
+  maxCoversPerSlot?: number | null;
+  holdMinutes?: number;
 }
 
 export interface NewRestaurant extends RestaurantFields {
@@ -68,6 +70,8 @@ function restaurantRow(input: NewRestaurant, now: number): RestaurantsTable {
     max_party_size: s.maxPartySize,
     durations: JSON.stringify(s.durations),
     reminder_hours: s.reminderHours,
+    max_covers_per_slot: s.maxCoversPerSlot ?? null,
+    hold_minutes: s.holdMinutes,
     created_at: now,
     updated_at: now,
   };
@@ -86,7 +90,7 @@ export async function createRestaurant(db: Kysely<DB>, input: NewRestaurant, now
       await replaceHours(trx, row.id, input.hours ?? []);
       await insertTableRows(trx, tables.map((t) => ({
         restaurant_id: row.id, id: uuidv7(), label: t.label!.trim(), min_seats: t.minSeats!, max_seats: t.maxSeats!,
-        active: t.active === false ? 0 : 1, created_at: now, updated_at: now,
+        active: t.active === false ? 0 : 1, ...capacityColumns(t), created_at: now, updated_at: now,
       })));
     }, retryConflictsOnly);
   } catch (error) {
@@ -104,6 +108,7 @@ const COLUMNS: Record<string, keyof RestaurantsTable> = {
   name: 'name', timezone: 'timezone', locale: 'locale', slotIntervalMinutes: 'slot_interval_minutes', bookingWindowDays: 'booking_window_days',
   minNoticeMinutes: 'min_notice_minutes', cancelCutoffMinutes: 'cancel_cutoff_minutes', maxPartySize: 'max_party_size', durations: 'durations',
   reminderHours: 'reminder_hours',
+  maxCoversPerSlot: 'max_covers_per_slot', holdMinutes: 'hold_minutes',
 };
 
 /** Applies a partial settings change (the slug stays: links and bookings use it). */
@@ -138,7 +143,8 @@ export async function loadRestaurantView(db: Kysely<DB>, restaurantId: string): 
   const row = await findRestaurantRow(db, restaurantId);
   if (!row) throw new DomainError('not_found', 'There is no such restaurant.');
   const [hours, tables] = await Promise.all([listHours(db, restaurantId), listTableRows(db, restaurantId)]);
-  const { slotIntervalMinutes, bookingWindowDays, minNoticeMinutes, cancelCutoffMinutes, maxPartySize, durations } = rulesFromRow(row, hours, []);
+  const rules = rulesFromRow(row, hours, []);
+  const { slotIntervalMinutes, bookingWindowDays, minNoticeMinutes, cancelCutoffMinutes, maxPartySize, durations } = rules;
   return {
     slug: row.slug,
     name: row.name,
@@ -151,6 +157,8 @@ export async function loadRestaurantView(db: Kysely<DB>, restaurantId: string): 
     maxPartySize,
     durations,
     reminderHours: Number(row.reminder_hours ?? DEFAULT_SETTINGS.reminderHours),
+    maxCoversPerSlot: rules.maxCoversPerSlot,
+    holdMinutes: rules.holdMinutes,
     hours,
     tables: sortTables(tables.map(presentTable)),
   };

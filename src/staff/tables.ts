@@ -8,7 +8,9 @@ import {
   countBookingsOnTable, countUpcomingLiveBookings, deleteTableRow, findTableRow, insertTableRows, listTableRows, updateTableRow,
 } from '../db/queries/staff-tables.ts';
 import { touchRestaurant } from '../db/queries/restaurants.ts';
-import { presentTable, sortTables, tableErrors, type TableInput, type TableView } from './table-rules.ts';
+import { combinationsOfTable } from '../db/queries/combinations.ts';
+import { deleteHoldsOnTable } from '../db/queries/holds.ts';
+import { capacityColumns, normalizeArea, presentTable, sortTables, tableErrors, type TableInput, type TableView } from './table-rules.ts';
 
 function labelTaken(label: string): DomainError {
   return new DomainError('conflict', `There is already a table labelled "${label}".`, { errors: [{ field: 'label', message: 'is already used by another table' }] });
@@ -36,7 +38,7 @@ export async function addTable(db: Kysely<DB>, restaurantId: string, input: Requ
   validate(input);
   const row = {
     restaurant_id: restaurantId, id: uuidv7(), label: input.label.trim(), min_seats: input.minSeats, max_seats: input.maxSeats,
-    active: input.active === false ? 0 : 1, created_at: now, updated_at: now,
+    active: input.active === false ? 0 : 1, ...capacityColumns(input), created_at: now, updated_at: now,
   };
   await withLabelGuard(row.label, () =>
     runTransaction(db, async (trx) => {
@@ -61,6 +63,8 @@ export async function changeTable(db: Kysely<DB>, restaurantId: string, id: stri
   if (patch.minSeats !== undefined) changes.min_seats = patch.minSeats;
   if (patch.maxSeats !== undefined) changes.max_seats = patch.maxSeats;
   if (patch.active !== undefined) changes.active = patch.active ? 1 : 0;
+  if (patch.area !== undefined) changes.area = normalizeArea(patch.area);
+  if (patch.bookableOnline !== undefined) changes.bookable_online = patch.bookableOnline ? 1 : 0;
   await withLabelGuard(patch.label, () =>
     runTransaction(db, async (trx) => {
       await updateTableRow(trx, restaurantId, id, changes);
@@ -86,6 +90,10 @@ export async function removeTable(db: Kysely<DB>, restaurantId: string, id: stri
       await touchRestaurant(trx, restaurantId, now);
       return 'deactivated';
     }
+    if ((await combinationsOfTable(trx, restaurantId, id)).length > 0) {
+      throw new DomainError('conflict', 'The table is part of a combination; remove it from its combinations first.');
+    }
+    await deleteHoldsOnTable(trx, restaurantId, id);
     await deleteTableRow(trx, restaurantId, id);
     await touchRestaurant(trx, restaurantId, now);
     return 'deleted';

@@ -31,14 +31,14 @@ async function seedRestaurant(database: Database): Promise<{ restaurantId: strin
     .values({
       id: restaurantId, slug: `r-${restaurantId.slice(-12)}`, name: 'Overlap Bistro', timezone: 'Europe/Berlin',
       slot_interval_minutes: 15, booking_window_days: 60, min_notice_minutes: 0, cancel_cutoff_minutes: 0,
-      max_party_size: 8, durations: '[{"maxParty":8,"minutes":90}]', created_at: now, updated_at: now,
+      max_party_size: 8, durations: '[{"maxParty":8,"minutes":90}]', max_covers_per_slot: null, hold_minutes: 5, created_at: now, updated_at: now,
     })
     .execute();
   const tables = [uuidv7(), uuidv7()];
   await database.db
     .insertInto('dining_tables')
     .values(tables.map((id, i) => ({
-      restaurant_id: restaurantId, id, label: `T${i + 1}`, min_seats: 1, max_seats: 4, active: 1, created_at: now, updated_at: now,
+      restaurant_id: restaurantId, id, label: `T${i + 1}`, min_seats: 1, max_seats: 4, active: 1, area: null, bookable_online: 1, created_at: now, updated_at: now,
     })))
     .execute();
   return { restaurantId, tables };

@@ -70,5 +70,15 @@ test('DEFAULT_SETTINGS', () => {
     maxPartySize: 8,
     durations: [{ maxParty: 2, minutes: 90 }, { maxParty: 4, minutes: 120 }, { maxParty: 8, minutes: 150 }],
     reminderHours: 24,
+    maxCoversPerSlot: null,
+    holdMinutes: 5,
   });
+});
+
+test('pacing and hold settings', () => {
+  const fields = (input: RestaurantSettingsInput) => validateRestaurantSettings(input).map((e) => e.field);
+  assert.deepEqual(fields({ maxCoversPerSlot: null, holdMinutes: 0 }), []);
+  assert.deepEqual(fields({ maxCoversPerSlot: 1, holdMinutes: 60 }), []);
+  assert.deepEqual(fields({ maxCoversPerSlot: 0, holdMinutes: -1 }), ['maxCoversPerSlot', 'holdMinutes']);
+  assert.deepEqual(fields({ maxCoversPerSlot: 2.5, holdMinutes: 61 }), ['maxCoversPerSlot', 'holdMinutes']);
 });

@@ -5,6 +5,7 @@ import type { DB } from '../../src/db/schema.ts';
 import { addDays } from '../../src/domain/clock-time.ts';
 import { insertClosure } from '../../src/db/queries/restaurant-admin.ts';
 import { addTable } from '../../src/staff/tables.ts';
+import { addCombination } from '../../src/staff/combinations.ts';
 import { setMember } from '../../src/staff/members.ts';
 import type { StaffRouteInfo } from '../../src/http/session-hook.ts';
 import { dropCreatedDatabases, testBackends } from '../helpers/backends.ts';
@@ -33,6 +34,8 @@ const PUBLIC_API = new Set([
   'POST /api/v1/auth/logout',
   'GET /api/v1/auth/me',
   'POST /api/v1/auth/password', // any signed-in user, for themselves: tested in credentials
+  'POST /api/v1/restaurants/{slug}/holds',
+  'DELETE /api/v1/holds/{holdId}',
 ]);
 
 interface Ctx {
@@ -56,8 +59,13 @@ async function freshBooking(ctx: Ctx): Promise<string> {
   return res.json().reference;
 }
 
-async function freshTable(ctx: Ctx): Promise<string> {
-  return (await addTable(ctx.db, ctx.a.id, { label: `M${ctx.n}`, minSeats: 1, maxSeats: 2 }, ctx.t.clock.now)).id;
+async function freshTable(ctx: Ctx, suffix = ''): Promise<string> {
+  return (await addTable(ctx.db, ctx.a.id, { label: `M${ctx.n}${suffix}`, minSeats: 1, maxSeats: 2 }, ctx.t.clock.now)).id;
+}
+
+async function freshCombination(ctx: Ctx): Promise<string> {
+  const tableIds = [await freshTable(ctx, 'a'), await freshTable(ctx, 'b')];
+  return (await addCombination(ctx.db, ctx.a.id, { tableIds, minSeats: 3, maxSeats: 4 }, ctx.t.clock.now)).id;
 }
 
 const SAMPLES: Record<string, Sample> = {
@@ -75,6 +83,10 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/restaurants/:slug/tables': async (c) => ({ url: `${A}/tables`, body: { label: `P${c.n}`, minSeats: 1, maxSeats: 4 } }),
   'PATCH /api/v1/restaurants/:slug/tables/:id': async (c) => ({ url: `${A}/tables/${await freshTable(c)}`, body: { maxSeats: 3 } }),
   'DELETE /api/v1/restaurants/:slug/tables/:id': async (c) => ({ url: `${A}/tables/${await freshTable(c)}` }),
+  'GET /api/v1/restaurants/:slug/combinations': async () => ({ url: `${A}/combinations` }),
+  'POST /api/v1/restaurants/:slug/combinations': async (c) => ({ url: `${A}/combinations`, body: { tableIds: [await freshTable(c, 'p'), await freshTable(c, 'q')], minSeats: 3, maxSeats: 4 } }),
+  'PATCH /api/v1/restaurants/:slug/combinations/:id': async (c) => ({ url: `${A}/combinations/${await freshCombination(c)}`, body: { maxSeats: 3 } }),
+  'DELETE /api/v1/restaurants/:slug/combinations/:id': async (c) => ({ url: `${A}/combinations/${await freshCombination(c)}` }),
   'GET /api/v1/restaurants/:slug/bookings': async () => ({ url: `${A}/bookings?date=2026-06-02` }),
   'PATCH /api/v1/restaurants/:slug/bookings/:reference': async (c) => ({ url: `${A}/bookings/${await freshBooking(c)}`, body: { notes: 'matrix' } }),
   'GET /api/v1/restaurants/:slug/members': async () => ({ url: `${A}/members` }),

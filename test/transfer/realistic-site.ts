@@ -6,6 +6,7 @@ import { createDb } from '../../src/db/connect.ts';
 import { createDatabase } from '../../src/db/create-database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
+import { capacityRows } from './realistic-capacity.ts';
 
 /**
  * A realistic site written with plain Kysely inserts (independent of the demo loader):
@@ -49,7 +50,7 @@ async function insertAll<T extends keyof DB>(db: Kysely<DB>, table: T, rows: DB[
 function restaurantRows() {
   return RESTAURANTS.map((r, i) => ({
     id: uuidv7(), ...r, slot_interval_minutes: 15, booking_window_days: 60, min_notice_minutes: 60 * i,
-    cancel_cutoff_minutes: 120, max_party_size: 8,
+    cancel_cutoff_minutes: 120, max_party_size: 8, max_covers_per_slot: i % 2 ? null : 20 + i, hold_minutes: i === 3 ? 0 : 5,
     durations: JSON.stringify([{ maxParty: 2, minutes: 90 }, { maxParty: 4, minutes: 120 }, { maxParty: 8, minutes: 150 }]),
     created_at: SITE_NOW - 600 * 24 * HOUR + i, updated_at: SITE_NOW - i * 1000,
   }));
@@ -67,7 +68,7 @@ function venueRows(restaurants: { id: string }[], rnd: () => number) {
     }
     for (let t = 0; t < 15; t++) {
       const seats = 2 + (t % 4) * 2;
-      tables.push({ restaurant_id: r.id, id: uuidv7(), label: `${i === 0 ? '테이블' : 'T'}${t + 1}`, min_seats: Math.max(1, seats - 2), max_seats: seats, active: rnd() < 0.9 ? 1 : 0, created_at: SITE_NOW - 500 * 24 * HOUR, updated_at: SITE_NOW - t });
+      tables.push({ restaurant_id: r.id, id: uuidv7(), label: `${i === 0 ? '테이블' : 'T'}${t + 1}`, min_seats: Math.max(1, seats - 2), max_seats: seats, active: rnd() < 0.9 ? 1 : 0, area: t % 3 === 0 ? null : t % 3 === 1 ? 'Terrace 테라스' : 'Inside', bookable_online: t % 5 === 4 ? 0 : 1, created_at: SITE_NOW - 500 * 24 * HOUR, updated_at: SITE_NOW - t });
     }
   }
   return { hours, closures, tables };
@@ -102,7 +103,7 @@ function bookingRows(tables: Table[], count: number, rnd: () => number) {
     const day = new Date(startsAt).toISOString();
     bookings.push({
       restaurant_id: table.restaurant_id, id, reference: n.toString(32).toUpperCase().padStart(8, '0').split('').map((c) => CROCKFORD[parseInt(c, 32)]).join(''),
-      table_id: table.id, party: 1 + (n % table.max_seats), starts_at: startsAt, ends_at: startsAt + minutes * 60_000,
+      table_id: table.id, combination_id: null, party: 1 + (n % table.max_seats), starts_at: startsAt, ends_at: startsAt + minutes * 60_000,
       service_date: day.slice(0, 10), local_time: day.slice(11, 16), name: NAMES[n % NAMES.length],
       email: n % 5 === 0 ? null : `guest${n}@example.org`, phone: n % 3 === 0 ? null : `+82 10-${String(n).padStart(8, '0')}`,
       notes: NOTES[n % NOTES.length], status, source: n % 4 === 0 ? 'staff' : 'online', manage_token_hash: sha(`token${n}`),
@@ -110,7 +111,7 @@ function bookingRows(tables: Table[], count: number, rnd: () => number) {
     });
     if (future && status === 'confirmed') {
       for (let cell = Math.floor(startsAt / CELL); cell * CELL < startsAt + minutes * 60_000; cell++) {
-        occupancy.push({ restaurant_id: table.restaurant_id, table_id: table.id, cell, booking_id: id });
+        occupancy.push({ restaurant_id: table.restaurant_id, table_id: table.id, cell, booking_id: id, hold_id: null, expires_at: null });
       }
     }
   }
@@ -145,9 +146,12 @@ export async function buildRealisticSite(url: string, bookingCount: number, seed
     const staff = staffRows(restaurants);
     const { bookings, occupancy } = bookingRows(venue.tables, bookingCount, rnd);
     const plumbing = plumbingRows(restaurants, bookings);
+    const capacity = capacityRows(restaurants, venue.tables, SITE_NOW);
     const plan: [keyof DB, unknown[]][] = [
       ['restaurants', restaurants], ['staff_users', staff.users], ['opening_hours', venue.hours], ['closures', venue.closures],
-      ['dining_tables', venue.tables], ['memberships', staff.memberships], ['bookings', bookings], ['table_occupancy', occupancy],
+      ['dining_tables', venue.tables], ['table_combinations', capacity.combinations], ['combination_tables', capacity.members],
+      ['memberships', staff.memberships], ['bookings', bookings], ['holds', capacity.holds], ['table_occupancy', [...occupancy, ...capacity.cells]],
+      ['slot_pacing', capacity.pacing],
       ['sessions', staff.sessions], ['idempotency_records', plumbing.idem], ['rate_limits', plumbing.limits], ['email_outbox', plumbing.outbox],
     ];
     for (const [table, rows] of plan) await insertAll(db, table, rows);

@@ -45,10 +45,13 @@ export async function loadClosures(db: Kysely<DB>, restaurantId: string): Promis
 export async function loadTables(db: Kysely<DB>, restaurantId: string): Promise<TableInfo[]> {
   const rows = await db
     .selectFrom('dining_tables')
-    .select(['id', 'label', 'min_seats', 'max_seats', 'active'])
+    .select(['id', 'label', 'min_seats', 'max_seats', 'active', 'area', 'bookable_online'])
     .where('restaurant_id', '=', restaurantId)
     .execute();
-  return rows.map((r) => ({ id: r.id, label: r.label, minSeats: Number(r.min_seats), maxSeats: Number(r.max_seats), active: Number(r.active) === 1 }));
+  return rows.map((r) => ({
+    id: r.id, label: r.label, minSeats: Number(r.min_seats), maxSeats: Number(r.max_seats), active: Number(r.active) === 1,
+    area: r.area ?? null, bookableOnline: Number(r.bookable_online) === 1,
+  }));
 }
 
 export function rulesFromRow(row: RestaurantRow, hours: ServicePeriod[], closures: string[]): RestaurantRules {
@@ -62,5 +65,7 @@ export function rulesFromRow(row: RestaurantRow, hours: ServicePeriod[], closure
     durations: JSON.parse(row.durations) as DurationRule[],
     hours,
     closures,
+    maxCoversPerSlot: row.max_covers_per_slot === null || row.max_covers_per_slot === undefined ? null : Number(row.max_covers_per_slot),
+    holdMinutes: Number(row.hold_minutes ?? 5),
   };
 }

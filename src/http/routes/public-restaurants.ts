@@ -4,12 +4,13 @@ import type { Services } from '../../services/services.ts';
 import { getAvailability } from '../../bookings/get-availability.ts';
 import { listRestaurants } from '../../db/queries/restaurants.ts';
 import { localDateOf } from '../../domain/clock-time.ts';
-import { DateString, problemResponses, SlugParams, Slot } from '../schemas.ts';
+import { Availability, DateString, problemResponses, SlugParams } from '../schemas.ts';
 import { readDbFor } from '../../web/read-routing.ts';
 
 const AvailabilityQuery = Type.Object({
   date: DateString,
   party: Type.String({ pattern: '^[0-9]{1,4}$', description: 'party size' }),
+  area: Type.Optional(Type.String({ maxLength: 32, description: 'only tables (and combinations) of this area' })),
 });
 
 export function registerPublicRestaurantRoutes(app: FastifyInstance, services: Services): void {
@@ -35,18 +36,21 @@ export function registerPublicRestaurantRoutes(app: FastifyInstance, services: S
       cancelCutoffMinutes: rules.cancelCutoffMinutes,
       maxPartySize: rules.maxPartySize,
       durations: rules.durations,
+      maxCoversPerSlot: rules.maxCoversPerSlot,
+      holdMinutes: rules.holdMinutes,
+      areas: ctx.areas,
       hours: rules.hours,
       closures: ctx.closures.filter((c) => c.date >= today),
     };
   });
 
-  app.get<{ Params: { slug: string }; Querystring: { date: string; party: string } }>('/api/v1/restaurants/:slug/availability', {
+  app.get<{ Params: { slug: string }; Querystring: { date: string; party: string; area?: string } }>('/api/v1/restaurants/:slug/availability', {
     schema: {
       tags: ['guest'],
       summary: 'Free start times for a date and party size',
       params: SlugParams,
       querystring: AvailabilityQuery,
-      response: { 200: Type.Object({ restaurant: Type.String(), date: Type.String(), party: Type.Integer(), timezone: Type.String(), slots: Type.Array(Slot) }), ...problemResponses(404, 422) },
+      response: { 200: Availability, ...problemResponses(404, 422) },
     },
-  }, async (request) => getAvailability({ ...services, db: readDbFor(services, request) }, request.params.slug, request.query.date, Number(request.query.party)));
+  }, async (request) => getAvailability({ ...services, db: readDbFor(services, request) }, request.params.slug, request.query.date, Number(request.query.party), 'guest', undefined, request.query.area));
 }

@@ -25,6 +25,8 @@ const settings = {
   maxPartySize: Type.Integer(),
   durations: Durations,
   reminderHours: Type.Integer({ description: 'reminder email this many hours before the start; 0 = none (default 24)' }),
+  maxCoversPerSlot: Type.Union([Type.Integer(), Type.Null()], { description: 'pacing: most covers starting at one slot time (guests); null = no limit' }),
+  holdMinutes: Type.Integer({ description: 'minutes a hold keeps a table (default 5); 0 turns holds off' }),
 };
 
 export const NewTableSchema = Type.Object(
@@ -33,9 +35,37 @@ export const NewTableSchema = Type.Object(
     minSeats: Type.Integer({ minimum: 1, maximum: 100 }),
     maxSeats: Type.Integer({ minimum: 1, maximum: 100 }),
     active: Type.Optional(Type.Boolean()),
+    area: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { description: 'e.g. "Terrace"; null or "" for none' })),
+    bookableOnline: Type.Optional(Type.Boolean({ description: 'guests may book it online (default true)' })),
   },
   closed,
 );
+
+export const TableView = Type.Object({
+  id: Type.String(), label: Type.String(), minSeats: Type.Integer(), maxSeats: Type.Integer(), active: Type.Boolean(),
+  area: Type.Union([Type.String(), Type.Null()]), bookableOnline: Type.Boolean(),
+});
+
+export const CombinationBody = Type.Object(
+  {
+    tableIds: Type.Array(Type.String({ maxLength: 36 }), { minItems: 2, maxItems: 4, description: '2–4 table ids of this restaurant' }),
+    minSeats: Type.Integer({ minimum: 1, maximum: 400 }),
+    maxSeats: Type.Integer({ minimum: 1, maximum: 400 }),
+    active: Type.Optional(Type.Boolean()),
+  },
+  closed,
+);
+
+export const CombinationPatchBody = Type.Partial(CombinationBody, { ...closed, minProperties: 1 });
+
+export const CombinationView = Type.Object({
+  id: Type.String(),
+  label: Type.String({ description: 'the table labels joined by "+" in natural order' }),
+  tables: Type.Array(Type.Object({ id: Type.String(), label: Type.String() })),
+  minSeats: Type.Integer(),
+  maxSeats: Type.Integer(),
+  active: Type.Boolean(),
+});
 
 export const TablePatchSchema = Type.Partial(NewTableSchema, { ...closed, minProperties: 1 });
 
@@ -52,6 +82,8 @@ export const CreateRestaurantBody = Type.Object(
     maxPartySize: Type.Optional(settings.maxPartySize),
     durations: Type.Optional(settings.durations),
     reminderHours: Type.Optional(settings.reminderHours),
+    maxCoversPerSlot: Type.Optional(settings.maxCoversPerSlot),
+    holdMinutes: Type.Optional(settings.holdMinutes),
     hours: Type.Optional(HoursList),
     tables: Type.Optional(Type.Array(NewTableSchema, { maxItems: 500 })),
   },
