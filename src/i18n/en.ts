@@ -1,5 +1,7 @@
 import { commonEn } from './en/common.ts';
+import { errorsEn } from './en/errors.ts';
 import { guestEn } from './en/guest.ts';
+import { manageEn } from './en/manage.ts';
 import { problemsEn } from './en/problems.ts';
 import { statusEn } from './en/status.ts';
 import { reminderEn } from './en/reminder.ts';
@@ -10,7 +12,9 @@ import { reminderEn } from './en/reminder.ts';
  */
 export const en = {
   ...commonEn,
+  ...errorsEn,
   ...guestEn,
+  ...manageEn,
   ...problemsEn,
   ...statusEn,
   ...reminderEn,

@@ -1,7 +1,9 @@
 import type { Translation } from './catalogue-types.ts';
 import type { en } from './en.ts';
 import { commonKo } from './ko/common.ts';
+import { errorsKo } from './ko/errors.ts';
 import { guestKo } from './ko/guest.ts';
+import { manageKo } from './ko/manage.ts';
 import { problemsKo } from './ko/problems.ts';
 import { statusKo } from './ko/status.ts';
 import { reminderKo } from './ko/reminder.ts';
@@ -9,7 +11,9 @@ import { reminderKo } from './ko/reminder.ts';
 /** The Korean catalogue: tsc fails here when a key of en.ts has no Korean text. */
 export const ko: Translation<typeof en> = {
   ...commonKo,
+  ...errorsKo,
   ...guestKo,
+  ...manageKo,
   ...problemsKo,
   ...statusKo,
   ...reminderKo,

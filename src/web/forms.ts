@@ -1,5 +1,6 @@
 import type { StaffPrincipal } from '../staff/principal.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, fieldText } from '../domain/errors.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { html, type SafeHtml } from './html.ts';
 
 /** Field name → message, for showing errors next to their fields. */
@@ -22,10 +23,10 @@ export function list(body: FormBody | undefined, name: string): string[] {
 }
 
 /** The field errors of a validation DomainError (first message per field), else undefined. */
-export function fieldErrorsOf(error: unknown): FieldErrors | undefined {
+export function fieldErrorsOf(error: unknown, locale: Locale = 'en'): FieldErrors | undefined {
   if (!(error instanceof DomainError) || error.code !== 'validation' || !error.errors) return undefined;
   const out: FieldErrors = {};
-  for (const e of error.errors) out[e.field] ??= e.message;
+  for (const e of error.errors) out[e.field] ??= fieldText(e, locale);
   return out;
 }
 
