@@ -62,6 +62,15 @@ export function inputField(o: FieldOptions): SafeHtml {
   return html`<div class="field${o.error ? ' has-error' : ''}"><label for="${id}">${o.label}</label>${extras(id, o)}<input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.value ?? ''}"${aria(id, o)}${o.attrs ?? ''}></div>`;
 }
 
+/**
+ * A 24-hour time as text (HH:MM): a browser's type=time shows AM/PM in some locales, which
+ * the restaurant's staff did not want. The pattern lets the browser check it before sending.
+ */
+export function timeField(o: FieldOptions): SafeHtml {
+  const attrs = html` inputmode="numeric" pattern="([01][0-9]|2[0-3]):[0-5][0-9]" maxlength="5" placeholder="HH:MM"${o.attrs ?? ''}`;
+  return inputField({ ...o, type: 'text', attrs });
+}
+
 export function textareaField(o: FieldOptions): SafeHtml {
   const id = o.id ?? `f-${o.name}`;
   return html`<div class="field${o.error ? ' has-error' : ''}"><label for="${id}">${o.label}</label>${extras(id, o)}<textarea id="${id}" name="${o.name}" rows="3"${aria(id, o)}${o.attrs ?? ''}>${o.value ?? ''}</textarea></div>`;
