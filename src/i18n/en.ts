@@ -1,5 +1,6 @@
 import { adminEn } from './en/admin.ts';
 import { commonEn } from './en/common.ts';
+import { emailEn } from './en/email.ts';
 import { errorsEn } from './en/errors.ts';
 import { guestEn } from './en/guest.ts';
 import { manageEn } from './en/manage.ts';
@@ -15,6 +16,7 @@ import { reminderEn } from './en/reminder.ts';
 export const en = {
   ...adminEn,
   ...commonEn,
+  ...emailEn,
   ...errorsEn,
   ...guestEn,
   ...manageEn,

@@ -2,6 +2,7 @@ import type { Translation } from './catalogue-types.ts';
 import type { en } from './en.ts';
 import { adminKo } from './ko/admin.ts';
 import { commonKo } from './ko/common.ts';
+import { emailKo } from './ko/email.ts';
 import { errorsKo } from './ko/errors.ts';
 import { guestKo } from './ko/guest.ts';
 import { manageKo } from './ko/manage.ts';
@@ -14,6 +15,7 @@ import { reminderKo } from './ko/reminder.ts';
 export const ko: Translation<typeof en> = {
   ...adminKo,
   ...commonKo,
+  ...emailKo,
   ...errorsKo,
   ...guestKo,
   ...manageKo,
