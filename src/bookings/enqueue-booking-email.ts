@@ -3,30 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../db/schema.ts';
 import type { BookingJson } from '../bookings/presenter.ts';
 import { bookingCalendar } from '../bookings/calendar.ts';
+import { renderBookingEmail, type BookingEmailKind } from '../email/booking-email.ts';
 
-export type BookingEmailKind = 'confirmation' | 'change' | 'cancellation';
-
-const SUBJECTS: Record<BookingEmailKind, string> = {
-  confirmation: 'Your table is booked',
-  change: 'Your booking has changed',
-  cancellation: 'Your booking is cancelled',
-};
-
-function bodyText(kind: BookingEmailKind, booking: BookingJson, restaurantName: string): string {
-  const lines = [
-    `Hello ${booking.name},`,
-    '',
-    `${SUBJECTS[kind]} at ${restaurantName}.`,
-    '',
-    `Reference: ${booking.reference}`,
-    `When: ${booking.date} at ${booking.time} (${booking.timezone})`,
-    `Party: ${booking.party}`,
-    `Status: ${booking.status}`,
-  ];
-  if (booking.manageUrl) lines.push('', `See, change or cancel your booking: ${booking.manageUrl}`);
-  lines.push('', 'The attached calendar file adds it to your calendar.');
-  return lines.join('\n');
-}
+export type { BookingEmailKind } from '../email/booking-email.ts';
 
 /**
  * Writes a booking email into the outbox, inside the caller's transaction: the email
@@ -38,6 +17,7 @@ export async function enqueueBookingEmail(
 ): Promise<void> {
   const { booking } = input;
   if (!booking.email) return;
+  const email = renderBookingEmail(input.kind, booking, input.restaurantName);
   await db
     .insertInto('email_outbox')
     .values({
@@ -46,8 +26,9 @@ export async function enqueueBookingEmail(
       booking_id: input.bookingId,
       kind: input.kind,
       to_address: booking.email,
-      subject: `${SUBJECTS[input.kind]}: ${input.restaurantName}, ${booking.date} ${booking.time}`.slice(0, 255),
-      body_text: bodyText(input.kind, booking, input.restaurantName),
+      subject: email.subject,
+      body_text: email.text,
+      body_html: email.html,
       ics: bookingCalendar(booking, input.restaurantName, input.baseUrl),
       status: 'pending',
       attempts: 0,

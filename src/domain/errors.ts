@@ -1,5 +1,6 @@
 import type { ParamValue } from '../i18n/catalogue-types.ts';
-import type { MessageKey } from '../i18n/en.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
 
 /**
  * Errors are values with codes. Only src/http/errors.ts maps a code to a status.
@@ -18,7 +19,11 @@ export type ErrorCode =
 
 export interface FieldError {
   field: string;
+  /** English text (the API default) */
   message: string;
+  /** the catalogue text of `message`, rendered in the request's language by the transport */
+  key?: MessageKey;
+  params?: Readonly<Record<string, ParamValue>>;
 }
 
 export interface Alternative {
@@ -56,8 +61,21 @@ export class DomainError extends Error {
     this.messageKey = extra.key;
     this.messageParams = extra.params;
   }
+
+  /** The text in `locale`: its key's, else (all field errors keyed) theirs, else the English message. */
+  text(locale: Locale): string {
+    if (this.messageKey) return translate(locale, this.messageKey, this.messageParams);
+    const errors = this.errors ?? [];
+    if (errors.length > 0 && errors.every((e) => e.key)) return errors.map((e) => fieldText(e, locale)).join('; ');
+    return this.message;
+  }
 }
 
-export function validationError(field: string, message: string): DomainError {
-  return new DomainError('validation', message, { errors: [{ field, message }] });
+/** A field error's text in `locale` (its English `message` when it has no catalogue key). */
+export function fieldText(error: FieldError, locale: Locale): string {
+  return error.key ? translate(locale, error.key, error.params) : error.message;
+}
+
+export function validationError(field: string, message: string, key?: MessageKey, params?: Readonly<Record<string, ParamValue>>): DomainError {
+  return new DomainError('validation', message, { errors: [{ field, message, key, params }], key, params });
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type ErrorCode, type FieldError } from '../domain/errors.ts';
+import { DomainError, fieldText, type ErrorCode, type FieldError } from '../domain/errors.ts';
 import { isUnavailable, isUniqueViolation } from '../db/errors.ts';
 import { applySecurityHeaders, isHttpsSite } from './security-headers.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -66,9 +66,9 @@ function schemaValidationProblem(error: FastifyError, locale: Locale): Problem {
 
 function domainProblem(error: DomainError, locale: Locale): Problem {
   const extra: Partial<Problem> = {};
-  if (error.errors) extra.errors = error.errors;
+  if (error.errors) extra.errors = error.errors.map((e) => ({ field: e.field, message: fieldText(e, locale) }));
   if (error.alternatives) extra.alternatives = error.alternatives;
-  const detail = error.messageKey ? translate(locale, error.messageKey, error.messageParams) : error.message;
+  const detail = error.text(locale);
   return problemIn(locale, STATUS[error.code], detail, error.code, extra);
 }
 

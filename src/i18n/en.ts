@@ -1,6 +1,11 @@
+import { adminEn } from './en/admin.ts';
 import { commonEn } from './en/common.ts';
+import { emailEn } from './en/email.ts';
+import { errorsEn } from './en/errors.ts';
 import { guestEn } from './en/guest.ts';
+import { manageEn } from './en/manage.ts';
 import { problemsEn } from './en/problems.ts';
+import { staffEn } from './en/staff.ts';
 import { statusEn } from './en/status.ts';
 import { reminderEn } from './en/reminder.ts';
 
@@ -9,9 +14,14 @@ import { reminderEn } from './en/reminder.ts';
  * and src/i18n/ko/<area>.ts) and spread it here and in ko.ts; keys are "<area>.<name>".
  */
 export const en = {
+  ...adminEn,
   ...commonEn,
+  ...emailEn,
+  ...errorsEn,
   ...guestEn,
+  ...manageEn,
   ...problemsEn,
+  ...staffEn,
   ...statusEn,
   ...reminderEn,
 } as const;

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from './html.ts';
 import { page } from './layout.ts';
+import { pageContext, type PageContext } from './page-context.ts';
+import { isMessageKey, translate } from '../i18n/translate.ts';
 
 /** What the page shows of a problem (src/http/errors.ts decides the status). */
 export interface PageProblem {
@@ -9,21 +11,16 @@ export interface PageProblem {
   detail: string;
 }
 
-const HEADINGS: Record<number, string> = {
-  401: 'This link is incomplete',
-  403: 'You cannot open this page',
-  404: 'Page not found',
-  409: 'That did not work',
-  422: 'Something in the request is not right',
-  429: 'Too many tries',
-  503: 'Back in a moment',
-};
+function heading(ctx: PageContext, problem: PageProblem): string {
+  const key = `errorPage.heading.${problem.status}`;
+  return isMessageKey(key) ? translate(ctx.locale, key) : problem.title;
+}
 
-function advice(problem: PageProblem): string {
-  if (problem.status === 403) return 'Your account does not have the role this page needs. Ask a manager of the restaurant if you think it should.';
-  if (problem.status === 404) return 'The link may be mistyped or out of date.';
-  if (problem.status === 429) return 'Please wait a little and try again.';
-  if (problem.status >= 500) return 'Please try again in a moment.';
+function advice(ctx: PageContext, problem: PageProblem): string {
+  if (problem.status === 403) return ctx.t('errorPage.advice.403');
+  if (problem.status === 404) return ctx.t('errorPage.advice.404');
+  if (problem.status === 429) return ctx.t('errorPage.advice.429');
+  if (problem.status >= 500) return ctx.t('errorPage.advice.500');
   return '';
 }
 
@@ -36,17 +33,19 @@ function signInRedirect(request: FastifyRequest, reply: FastifyReply): unknown {
 /** Friendly HTML for problems on the web pages (routes with `config: { html: true }` and 404s). */
 export function renderHtmlError(request: FastifyRequest, reply: FastifyReply, problem: PageProblem): unknown {
   if (problem.status === 401 && request.url.startsWith('/staff')) return signInRedirect(request, reply);
-  const heading = HEADINGS[problem.status] ?? problem.title;
+  const ctx = pageContext(request);
+  const { t } = ctx;
+  const title = heading(ctx, problem);
   const body = html`<section class="panel error-page">
-    <h1>${heading}</h1>
+    <h1>${title}</h1>
     <p class="lead">${problem.detail}</p>
-    ${advice(problem) ? html`<p>${advice(problem)}</p>` : ''}
-    <p class="actions"><a class="button" href="/">All restaurants</a>${request.staff ? html` <a class="button secondary" href="/staff">Staff home</a>` : ''}</p>
-    <p class="muted">Error ${problem.status} · request ${request.id}</p>
+    ${advice(ctx, problem) ? html`<p>${advice(ctx, problem)}</p>` : ''}
+    <p class="actions"><a class="button" href="/">${t('common.allRestaurants')}</a>${request.staff ? html` <a class="button secondary" href="/staff">${t('common.staffHome')}</a>` : ''}</p>
+    <p class="muted">${t('errorPage.footer', { status: problem.status, requestId: request.id })}</p>
   </section>`;
   return reply
     .code(problem.status)
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
-    .send(page({ title: heading, staff: request.staff }, body));
+    .send(page({ ctx, title }, body));
 }

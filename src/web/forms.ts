@@ -1,5 +1,6 @@
 import type { StaffPrincipal } from '../staff/principal.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, fieldText } from '../domain/errors.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { html, type SafeHtml } from './html.ts';
 
 /** Field name → message, for showing errors next to their fields. */
@@ -22,10 +23,10 @@ export function list(body: FormBody | undefined, name: string): string[] {
 }
 
 /** The field errors of a validation DomainError (first message per field), else undefined. */
-export function fieldErrorsOf(error: unknown): FieldErrors | undefined {
+export function fieldErrorsOf(error: unknown, locale: Locale = 'en'): FieldErrors | undefined {
   if (!(error instanceof DomainError) || error.code !== 'validation' || !error.errors) return undefined;
   const out: FieldErrors = {};
-  for (const e of error.errors) out[e.field] ??= e.message;
+  for (const e of error.errors) out[e.field] ??= fieldText(e, locale);
   return out;
 }
 
@@ -59,6 +60,15 @@ function aria(id: string, o: FieldOptions): SafeHtml {
 export function inputField(o: FieldOptions): SafeHtml {
   const id = o.id ?? `f-${o.name}`;
   return html`<div class="field${o.error ? ' has-error' : ''}"><label for="${id}">${o.label}</label>${extras(id, o)}<input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.value ?? ''}"${aria(id, o)}${o.attrs ?? ''}></div>`;
+}
+
+/**
+ * A 24-hour time as text (HH:MM): a browser's type=time shows AM/PM in some locales, which
+ * the restaurant's staff did not want. The pattern lets the browser check it before sending.
+ */
+export function timeField(o: FieldOptions): SafeHtml {
+  const attrs = html` inputmode="numeric" pattern="([01][0-9]|2[0-3]):[0-5][0-9]" maxlength="5" placeholder="HH:MM"${o.attrs ?? ''}`;
+  return inputField({ ...o, type: 'text', attrs });
 }
 
 export function textareaField(o: FieldOptions): SafeHtml {

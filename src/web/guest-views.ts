@@ -1,9 +1,11 @@
 import type { Alternative } from '../domain/errors.ts';
-import type { StaffPrincipal } from '../staff/principal.ts';
+import { t as translate, translate as translateKey } from '../i18n/translate.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { longDate, zonedTime } from './format.ts';
 import { csrfField, hidden, inputField, notice, selectField, textareaField, type FieldErrors } from './forms.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, markup, type SafeHtml } from './html.ts';
 import { page } from './layout.ts';
+import type { PageContext } from './page-context.ts';
 import { slotList } from './slots.ts';
 
 export interface RestaurantSummary {
@@ -12,12 +14,13 @@ export interface RestaurantSummary {
   timezone: string;
 }
 
-export function restaurantsPage(restaurants: RestaurantSummary[], staff: StaffPrincipal | null): string {
-  const items = restaurants.map((r) => html`<li class="card"><a class="card-link" href="/r/${r.slug}"><span class="card-title">${r.name}</span><span class="muted">Times in ${r.timezone}</span></a></li>`);
-  const body = html`<h1>Book a table</h1>
-    <p class="lead">Choose a restaurant, then a date, the size of your party and a free time.</p>
-    ${items.length ? html`<ul class="cards">${items}</ul>` : html`<p class="empty">No restaurants take bookings yet.</p>`}`;
-  return page({ title: 'Book a table', staff }, body);
+export function restaurantsPage(ctx: PageContext, restaurants: RestaurantSummary[]): string {
+  const { t } = ctx;
+  const items = restaurants.map((r) => html`<li class="card"><a class="card-link" href="/r/${r.slug}"><span class="card-title">${r.name}</span><span class="muted">${t('guest.timesIn', { zone: r.timezone })}</span></a></li>`);
+  const body = html`<h1>${t('guest.bookTable')}</h1>
+    <p class="lead">${t('guest.chooseRestaurant')}</p>
+    ${items.length ? html`<ul class="cards">${items}</ul>` : html`<p class="empty">${t('guest.noRestaurants')}</p>`}`;
+  return page({ ctx, title: t('guest.bookTable') }, body);
 }
 
 export interface RestaurantPageData {
@@ -29,29 +32,29 @@ export interface RestaurantPageData {
   party: number;
   slots?: Alternative[];
   errors: FieldErrors;
-  staff: StaffPrincipal | null;
 }
 
-export function partyOptions(max: number): { value: string; label: string }[] {
-  return Array.from({ length: max }, (_, i) => ({ value: String(i + 1), label: i === 0 ? '1 person' : `${i + 1} people` }));
+export function partyOptions(locale: Locale, max: number): { value: string; label: string }[] {
+  return Array.from({ length: max }, (_, i) => ({ value: String(i + 1), label: translate(locale, 'guest.people', { count: i + 1 }) }));
 }
 
 /** Date and party (a GET form), then the free times for them. */
-export function restaurantPage(d: RestaurantPageData): string {
+export function restaurantPage(ctx: PageContext, d: RestaurantPageData): string {
   const r = d.restaurant;
-  const body = html`<p class="crumbs"><a href="/">All restaurants</a></p>
+  const { t } = ctx;
+  const body = html`<p class="crumbs"><a href="/">${t('common.allRestaurants')}</a></p>
     <h1>${r.name}</h1>
-    <p class="lead">Book a table. All times are local to the restaurant (${r.timezone}).</p>
+    <p class="lead">${t('guest.localTimes', { zone: r.timezone })}</p>
     <section class="panel" aria-labelledby="when">
-      <h2 id="when">When, and how many?</h2>
+      <h2 id="when">${t('guest.whenHowMany')}</h2>
       <form method="get" action="/r/${r.slug}" class="row-form" data-availability="${r.slug}" data-target="slots">
-        ${inputField({ name: 'date', label: 'Date', type: 'date', value: d.date, error: d.errors.date, required: true, attrs: html` min="${d.today}" max="${d.lastDate}"` })}
-        ${selectField({ name: 'party', label: 'Party size', value: String(d.party), error: d.errors.party, options: partyOptions(d.maxPartySize) })}
-        <div class="field field-submit"><button type="submit" class="button secondary">Show free times</button></div>
+        ${inputField({ name: 'date', label: t('guest.date'), type: 'date', value: d.date, error: d.errors.date, required: true, attrs: html` min="${d.today}" max="${d.lastDate}"` })}
+        ${selectField({ name: 'party', label: t('guest.partySizeLabel'), value: String(d.party), error: d.errors.party, options: partyOptions(ctx.locale, d.maxPartySize) })}
+        <div class="field field-submit"><button type="submit" class="button secondary">${t('guest.showFreeTimes')}</button></div>
       </form>
-      ${d.slots ? slotList({ slots: d.slots, date: d.date, party: d.party, zone: r.timezone, mode: 'link', base: `/r/${r.slug}/book`, id: 'slots' }) : ''}
+      ${d.slots ? slotList(ctx, { slots: d.slots, date: d.date, party: d.party, zone: r.timezone, mode: 'link', base: `/r/${r.slug}/book`, id: 'slots' }) : ''}
     </section>`;
-  return page({ title: r.name, staff: d.staff }, body);
+  return page({ ctx, title: r.name }, body);
 }
 
 export interface DetailsPageData {
@@ -62,46 +65,51 @@ export interface DetailsPageData {
   values: { name: string; email: string; phone: string; notes: string };
   errors: FieldErrors;
   idempotencyKey: string;
-  staff: StaffPrincipal | null;
   message?: string;
   /** set after a 409: the nearest free times, offered as buttons */
   alternatives?: Alternative[];
 }
 
-function detailsFields(d: DetailsPageData): SafeHtml {
+function detailsFields(ctx: PageContext, d: DetailsPageData): SafeHtml {
   const v = d.values;
-  return html`${inputField({ name: 'name', label: 'Your name', value: v.name, error: d.errors.name, required: true, autocomplete: 'name', attrs: html` maxlength="100"` })}
-    ${inputField({ name: 'email', label: 'Email', type: 'email', value: v.email, error: d.errors.email, required: true, autocomplete: 'email', hint: 'We send the confirmation and your manage link here.' })}
-    ${inputField({ name: 'phone', label: 'Phone (optional)', type: 'tel', value: v.phone, error: d.errors.phone, autocomplete: 'tel', attrs: html` maxlength="32"` })}
-    ${textareaField({ name: 'notes', label: 'Notes (optional)', value: v.notes, error: d.errors.notes, hint: 'Allergies, a high chair, an occasion…', attrs: html` maxlength="1000"` })}`;
+  const { t } = ctx;
+  return html`${inputField({ name: 'name', label: t('guest.yourName'), value: v.name, error: d.errors.name, required: true, autocomplete: 'name', attrs: html` maxlength="100"` })}
+    ${inputField({ name: 'email', label: t('guest.email'), type: 'email', value: v.email, error: d.errors.email, required: true, autocomplete: 'email', hint: t('guest.emailHint') })}
+    ${inputField({ name: 'phone', label: t('guest.phoneOptional'), type: 'tel', value: v.phone, error: d.errors.phone, autocomplete: 'tel', attrs: html` maxlength="32"` })}
+    ${textareaField({ name: 'notes', label: t('guest.notesOptional'), value: v.notes, error: d.errors.notes, hint: t('guest.notesHint'), attrs: html` maxlength="1000"` })}`;
 }
 
-function timeChoice(d: DetailsPageData): SafeHtml {
-  if (!d.alternatives) return html`${hidden('time', d.time)}<button type="submit" class="button">Book the table</button>`;
+function timeChoice(ctx: PageContext, d: DetailsPageData): SafeHtml {
+  const { t } = ctx;
+  if (!d.alternatives) return html`${hidden('time', d.time)}<button type="submit" class="button">${t('guest.bookTheTable')}</button>`;
   if (d.alternatives.length === 0) {
-    return html`<p class="empty">There are no other free times that day. <a href="/r/${d.restaurant.slug}?date=${d.date}&party=${d.party}">Choose another date</a>.</p>`;
+    return html`<p class="empty">${t('guest.noOtherTimes')} <a href="/r/${d.restaurant.slug}?date=${d.date}&party=${d.party}">${t('guest.chooseAnotherDate')}</a>.</p>`;
   }
   const buttons = d.alternatives.map((a) => html`<li><button type="submit" name="time" value="${a.time}" class="slot">${a.time}</button></li>`);
-  return html`<fieldset class="alternatives"><legend>Nearest free times (${d.restaurant.timezone}) — choose one to book it</legend><ul class="slots">${buttons}</ul></fieldset>`;
+  return html`<fieldset class="alternatives"><legend>${t('guest.nearestTimesChoose', { zone: d.restaurant.timezone })}</legend><ul class="slots">${buttons}</ul></fieldset>`;
 }
 
 /** The guest's details; the hidden key makes a double submit book once. */
-export function detailsPage(d: DetailsPageData): string {
+export function detailsPage(ctx: PageContext, d: DetailsPageData): string {
   const r = d.restaurant;
+  const { t, locale } = ctx;
   const dateErrors = [d.errors.date, d.errors.time, d.errors.party].filter(Boolean).join(' ');
   const back = `/r/${r.slug}?date=${encodeURIComponent(d.date)}&party=${d.party}`;
-  const body = html`<p class="crumbs"><a href="/">All restaurants</a> › <a href="${back}">${r.name}</a></p>
-    <h1>Your details</h1>
+  const when = d.alternatives
+    ? html`${longDate(locale, d.date)}`
+    : markup((p) => translateKey(locale, 'guest.dateAtTime', p), { date: longDate(locale, d.date) }, { time: html`<strong>${zonedTime(locale, d.time, r.timezone)}</strong>` });
+  const body = html`<p class="crumbs"><a href="/">${t('common.allRestaurants')}</a> › <a href="${back}">${r.name}</a></p>
+    <h1>${t('guest.yourDetails')}</h1>
     ${notice('error', d.message)}
-    ${dateErrors ? notice('error', html`${dateErrors} <a href="${back}">Choose another time</a>.`) : ''}
-    <section class="panel summary" aria-label="Your booking">
+    ${dateErrors ? notice('error', html`${dateErrors} <a href="${back}">${t('guest.chooseAnotherTime')}</a>.`) : ''}
+    <section class="panel summary" aria-label="${t('guest.yourBooking')}">
       <p><strong>${r.name}</strong></p>
-      <p>${longDate(d.date)}${d.alternatives ? '' : html` at <strong>${zonedTime(d.time, r.timezone)}</strong>`}</p>
-      <p>Party of ${d.party} · <a href="${back}">change</a></p>
+      <p>${when}</p>
+      <p>${t('guest.partySize', { count: d.party })} · <a href="${back}">${t('guest.change')}</a></p>
     </section>
     <form method="post" action="/r/${r.slug}/book" class="panel stack" novalidate>
-      ${csrfField(d.staff)}${hidden('date', d.date)}${hidden('party', d.party)}${hidden('idempotencyKey', d.idempotencyKey)}
-      ${d.alternatives ? html`${timeChoice(d)}${detailsFields(d)}` : html`${detailsFields(d)}${timeChoice(d)}`}
+      ${csrfField(ctx.staff)}${hidden('date', d.date)}${hidden('party', d.party)}${hidden('idempotencyKey', d.idempotencyKey)}
+      ${d.alternatives ? html`${timeChoice(ctx, d)}${detailsFields(ctx, d)}` : html`${detailsFields(ctx, d)}${timeChoice(ctx, d)}`}
     </form>`;
-  return page({ title: 'Your details', staff: d.staff }, body);
+  return page({ ctx, title: t('guest.yourDetails') }, body);
 }

@@ -37,3 +37,20 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
   for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1];
   return new SafeHtml(out);
 }
+
+const MARK = '\u0001';
+
+/**
+ * A translated text with markup in some placeholders: `markup(t, 'guest.dateAtTime', { date }, { time: html`<strong>…</strong>` })`.
+ * The text and the plain params are escaped; only the SafeHtml parts are trusted.
+ */
+export function markup<K extends string>(
+  text: (params: Record<string, string | number>) => string,
+  plain: Record<string, string | number>,
+  parts: Record<K, SafeHtml>,
+): SafeHtml {
+  const marked = Object.fromEntries(Object.keys(parts).map((name) => [name, `${MARK}${name}${MARK}`]));
+  const pieces = text({ ...plain, ...marked }).split(MARK);
+  // even pieces are text, odd pieces name a part
+  return html`${pieces.map((piece, i) => (i % 2 === 0 ? piece : (parts as Record<string, SafeHtml>)[piece] ?? piece))}`;
+}

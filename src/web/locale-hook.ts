@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locale.ts';
 import { bestAcceptedLocale, negotiateLocale } from '../i18n/negotiate.ts';
 
@@ -32,10 +32,4 @@ export function installLocaleHook(app: FastifyInstance): void {
       reply.setCookie(LANG_COOKIE, negotiated.locale, { path: '/', maxAge: ONE_YEAR_S, sameSite: 'lax', httpOnly: true });
     }
   });
-}
-
-/** The language of a restaurant's own page: the request's when it stated one, else the restaurant's. */
-export function pageLocale(request: FastifyRequest, restaurantLocale?: string | null): Locale {
-  if (request.localeStated) return request.locale;
-  return isLocale(restaurantLocale) ? restaurantLocale : request.locale;
 }

@@ -1,6 +1,7 @@
 import type { Alternative } from '../domain/errors.ts';
 import { longDate } from './format.ts';
 import { html, type SafeHtml } from './html.ts';
+import type { PageContext } from './page-context.ts';
 
 export interface SlotListOptions {
   slots: Alternative[];
@@ -23,11 +24,14 @@ function slotItem(o: SlotListOptions, time: string): SafeHtml {
  * The free start times as links or buttons, under a heading naming the date and the
  * restaurant's zone. The script (app.js) refreshes it in place from the JSON API.
  */
-export function slotList(o: SlotListOptions): SafeHtml {
+export function slotList(ctx: PageContext, o: SlotListOptions): SafeHtml {
+  const { t, locale } = ctx;
   const items = o.slots.map((s) => slotItem(o, s.time));
-  const empty = html`<p class="empty" data-slots-empty>No free times for a party of ${o.party} on that date. Please try another date or party size.</p>`;
-  return html`<div class="slots-block" id="${o.id}" data-slots data-mode="${o.mode}" data-base="${o.base ?? ''}" data-zone="${o.zone}" aria-live="polite">
-    <h3 data-slots-heading>Free times on ${longDate(o.date)} <span class="zone">(times in ${o.zone})</span></h3>
+  const empty = html`<p class="empty" data-slots-empty>${t('guest.noFreeTimes', { party: o.party })}</p>`;
+  // the script re-renders this block from the JSON API with the same texts (data-text-*)
+  const texts = html` data-text-heading="${t('guest.freeTimesOn', { date: '{date}' })}" data-text-zone="${t('guest.timesInZone', { zone: '{zone}' })}" data-text-empty="${t('guest.noFreeTimes', { party: '{party}' })}" data-text-failed="${t('guest.loadFailed')}"`;
+  return html`<div class="slots-block" id="${o.id}" data-slots data-mode="${o.mode}" data-base="${o.base ?? ''}" data-zone="${o.zone}"${texts} aria-live="polite">
+    <h3 data-slots-heading>${t('guest.freeTimesOn', { date: longDate(locale, o.date) })} <span class="zone">${t('guest.timesInZone', { zone: o.zone })}</span></h3>
     ${items.length ? html`<ul class="slots">${items}</ul>` : empty}
   </div>`;
 }

@@ -6,6 +6,7 @@ import type { StaffPrincipal } from '../staff/principal.ts';
 import type { StaffRole } from '../domain/types.ts';
 import { requireRole } from '../staff/roles.ts';
 import { html, type SafeHtml } from './html.ts';
+import type { PageContext } from './page-context.ts';
 
 export interface StaffAccess {
   staff: StaffPrincipal;
@@ -26,19 +27,19 @@ export async function staffAccess(services: Services, request: FastifyRequest, s
   return { staff, restaurant, role };
 }
 
-const SECTIONS: { path: string; label: string; manager: boolean }[] = [
-  { path: '', label: 'Day sheet', manager: false },
-  { path: '/tables', label: 'Tables', manager: true },
-  { path: '/hours', label: 'Hours', manager: true },
-  { path: '/closures', label: 'Closures', manager: true },
-  { path: '/members', label: 'Members', manager: true },
-];
+const SECTIONS = [
+  { path: '', label: 'staff.nav.daySheet', manager: false },
+  { path: '/tables', label: 'staff.nav.tables', manager: true },
+  { path: '/hours', label: 'staff.nav.hours', manager: true },
+  { path: '/closures', label: 'staff.nav.closures', manager: true },
+  { path: '/members', label: 'staff.nav.members', manager: true },
+] as const;
 
 /** The restaurant's staff navigation; hosts see the day sheet only. */
-export function staffNav(access: StaffAccess, current: string): SafeHtml {
+export function staffNav(ctx: PageContext, access: StaffAccess, current: string): SafeHtml {
   const links = SECTIONS.filter((s) => !s.manager || access.role === 'manager').map((s) => {
     const href = `/staff/${access.restaurant.slug}${s.path}`;
-    return html`<a href="${href}"${s.path === current ? html` aria-current="page"` : ''}>${s.label}</a>`;
+    return html`<a href="${href}"${s.path === current ? html` aria-current="page"` : ''}>${ctx.t(s.label)}</a>`;
   });
   return html`<strong>${access.restaurant.name}</strong> ${links}`;
 }

@@ -294,8 +294,9 @@ for (const backend of await testBackends()) {
       assert.equal(res.statusCode, 200);
       assert.match(res.headers['content-type'] as string, /text\/calendar/);
       assert.match(res.body, /BEGIN:VCALENDAR/);
-      assert.match(res.body, /DTSTART:20260602T201500Z/);
-      assert.match(res.body, /DTEND:20260602T214500Z/);
+      assert.match(res.body, /DTSTART;TZID=Europe\/London:20260602T211500/);
+      assert.match(res.body, /DTEND;TZID=Europe\/London:20260602T224500/);
+      assert.match(res.body, /BEGIN:VTIMEZONE\r\nTZID:Europe\/London/);
       assert.equal((await t.app.inject(`/api/v1/bookings/${b.reference}/calendar.ics?token=nope`)).statusCode, 404);
       assert.equal((await t.app.inject(`/api/v1/bookings/${b.reference}/calendar.ics`)).statusCode, 401);
     });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Locale } from '../../i18n/locale.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB, RestaurantsTable } from '../schema.ts';
 import type { ServicePeriod } from '../../domain/types.ts';
@@ -9,10 +10,12 @@ export interface RestaurantRef {
   slug: string;
   name: string;
   timezone: string;
+  /** the language of its pages when the visitor states none */
+  locale?: Locale;
 }
 
 export async function findRestaurantRef(db: Kysely<DB>, slug: string): Promise<RestaurantRef | undefined> {
-  return db.selectFrom('restaurants').select(['id', 'slug', 'name', 'timezone']).where('slug', '=', slug).executeTakeFirst();
+  return db.selectFrom('restaurants').select(['id', 'slug', 'name', 'timezone', 'locale']).where('slug', '=', slug).executeTakeFirst();
 }
 
 export async function findRestaurantRow(db: Kysely<DB>, id: string): Promise<RestaurantsTable | undefined> {

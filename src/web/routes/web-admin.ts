@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import type { Services } from '../../services/services.ts';
 import { listHours } from '../../db/queries/restaurant-admin.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, validationError } from '../../domain/errors.ts';
 import type { ServicePeriod } from '../../domain/types.ts';
 import { addClosure, listClosures, removeClosure } from '../../staff/closures.ts';
 import { listRestaurantMembers, removeMember, setMember } from '../../staff/members.ts';
@@ -11,12 +11,13 @@ import { replaceWeeklyHours } from '../../staff/restaurant-admin.ts';
 import { addTable, changeTable, listTables, removeTable } from '../../staff/tables.ts';
 import { closuresPage, hoursPage, membersPage, tablesPage, type AdminPageCommon } from '../../web/admin-views.ts';
 import { fieldErrorsOf, list, str, type FieldErrors, type FormBody } from '../../web/forms.ts';
+import { pageContext } from '../../web/page-context.ts';
 import { HTML_ROUTE, seeOther, sendPage } from '../../web/respond.ts';
 import { staffAccess, type StaffAccess } from '../../web/staff-access.ts';
 import { AdminSectionQuery } from '../../web/query-schemas.ts';
 
 type Db = Services['database']['db'];
-type Extras = Partial<Omit<AdminPageCommon, 'access'>> & { hours?: Partial<ServicePeriod>[] };
+type Extras = Partial<Omit<AdminPageCommon, 'access' | 'ctx'>> & { hours?: Partial<ServicePeriod>[] };
 
 /** One manager page: how to load its data and render it. */
 const SECTIONS = {
@@ -27,8 +28,8 @@ const SECTIONS = {
 };
 type Section = keyof typeof SECTIONS;
 
-async function render(services: Services, reply: FastifyReply, section: Section, access: StaffAccess, extras: Extras = {}, status = 200) {
-  const common: AdminPageCommon = { access, errors: extras.errors ?? {}, values: extras.values ?? {}, message: extras.message, success: extras.success };
+async function render(services: Services, request: FastifyRequest, reply: FastifyReply, section: Section, access: StaffAccess, extras: Extras = {}, status = 200) {
+  const common: AdminPageCommon = { ctx: pageContext(request, access.restaurant.locale), access, errors: extras.errors ?? {}, values: extras.values ?? {}, message: extras.message, success: extras.success };
   return sendPage(reply, await SECTIONS[section](services.db, common, extras), status);
 }
 
@@ -45,8 +46,9 @@ async function mutate(
     await action(access, body);
   } catch (error) {
     if (!(error instanceof DomainError) || !STATUS_OF[error.code]) throw error;
-    const extras = extrasOnError(body, fieldErrorsOf(error) ?? {});
-    return render(services, reply, section, access, { message: error.message, ...extras }, STATUS_OF[error.code]);
+    const { locale } = pageContext(request, access.restaurant.locale);
+    const extras = extrasOnError(body, fieldErrorsOf(error, locale) ?? {});
+    return render(services, request, reply, section, access, { message: error.text(locale), ...extras }, STATUS_OF[error.code]);
   }
   return seeOther(reply, `/staff/${access.restaurant.slug}/${section}?saved=1`);
 }
@@ -95,7 +97,8 @@ export function registerWebAdminRoutes(app: FastifyInstance, services: Services)
   for (const section of Object.keys(SECTIONS) as Section[]) {
     app.get<P>(`/staff/:slug/${section}`, { config: HTML_ROUTE, schema: { hide: true, querystring: AdminSectionQuery } }, async (request, reply) => {
       const access = await staffAccess(services, request, request.params.slug, 'manager');
-      return render(services, reply, section, access, { success: request.query.saved ? 'Saved.' : undefined });
+      const { t } = pageContext(request, access.restaurant.locale);
+      return render(services, request, reply, section, access, { success: request.query.saved ? t('admin.saved') : undefined });
     });
   }
 
@@ -120,7 +123,7 @@ export function registerWebAdminRoutes(app: FastifyInstance, services: Services)
   app.post<W>('/staff/:slug/members', opts, (request, reply) => mutate(services, request, reply, 'members',
     (a, body) => {
       const role = str(body, 'role');
-      if (role !== 'host' && role !== 'manager') throw new DomainError('validation', 'Choose host or manager.', { errors: [{ field: 'role', message: 'Choose host or manager.' }] });
+      if (role !== 'host' && role !== 'manager') throw validationError('role', 'Choose host or manager.', 'admin.chooseRole');
       return setMember(db, a.restaurant.id, str(body, 'email'), role as StaffRole, services.clock());
     },
     (body, errors) => ({ errors, values: { email: str(body, 'email'), role: str(body, 'role') } })));

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import type { Services } from '../../services/services.ts';
 import { limitGuestBookings } from '../../bookings/limit-guest-bookings.ts';
-import { pageLocale } from '../locale-hook.ts';
 import { createBooking } from '../../bookings/create-booking.ts';
 import { getAvailability } from '../../bookings/get-availability.ts';
 import type { RestaurantContext } from '../../services/restaurant-context.ts';
@@ -13,6 +12,9 @@ import { DomainError } from '../../domain/errors.ts';
 import { fieldErrorsOf, str, type FieldErrors, type FormBody } from '../../web/forms.ts';
 import { detailsPage, restaurantPage, restaurantsPage, type DetailsPageData } from '../../web/guest-views.ts';
 import { HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
+import { pageContext } from '../../web/page-context.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { translate } from '../../i18n/translate.ts';
 import { BookFormQuery, DateAndPartyQuery, PlainPageQuery } from '../../web/query-schemas.ts';
 import { readDbFor } from '../read-routing.ts';
 
@@ -23,16 +25,16 @@ function summary(ctx: RestaurantContext) {
 }
 
 /** Date and party from a query, defaulted and checked; problems become field errors. */
-export function pickDateAndParty(ctx: RestaurantContext, query: Query, today: string, defaults: { date: string; party: number }) {
+export function pickDateAndParty(ctx: RestaurantContext, query: Query, today: string, defaults: { date: string; party: number }, locale: Locale) {
   const errors: FieldErrors = {};
   let date = query.date ?? defaults.date;
   let party = query.party === undefined ? defaults.party : Number(query.party);
   if (!isIsoDate(date)) {
-    errors.date = 'Choose a real date.';
+    errors.date = translate(locale, 'guest.error.realDate');
     date = today;
   }
   if (!Number.isInteger(party) || party < 1 || party > ctx.rules.maxPartySize) {
-    errors.party = `Choose a party of 1 to ${ctx.rules.maxPartySize}.`;
+    errors.party = translate(locale, 'guest.error.party', { max: ctx.rules.maxPartySize });
     party = Math.min(Math.max(1, defaults.party), ctx.rules.maxPartySize);
   }
   return { date, party, errors };
@@ -55,26 +57,28 @@ async function submitBooking(services: Services, request: FastifyRequest<{ Param
   const { slug } = request.params;
   const ctx = await services.cache.load(services.db, slug);
   const body = request.body ?? {};
+  const page = pageContext(request, ctx.row.locale);
+  const { t } = page;
   const key = str(body, 'idempotencyKey').slice(0, 255) || undefined;
   const base: DetailsPageData = {
     restaurant: summary(ctx), date: str(body, 'date'), time: str(body, 'time'), party: Number(str(body, 'party')) || 1,
-    values: detailsValues(body), errors: {}, idempotencyKey: key ?? newFormKey(), staff: request.staff,
+    values: detailsValues(body), errors: {}, idempotencyKey: key ?? newFormKey(),
   };
   await limitGuestBookings(services, { address: request.ip, email: str(body, 'email') });
   let result;
   try {
-    result = await createBooking(services, { slug, body: bookingBody(body), source: 'web', mode: 'guest', idempotencyKey: key, locale: pageLocale(request, ctx.row.locale) });
+    result = await createBooking(services, { slug, body: bookingBody(body), source: 'web', mode: 'guest', idempotencyKey: key, locale: page.locale });
   } catch (error) {
-    const errors = fieldErrorsOf(error);
+    const errors = fieldErrorsOf(error, page.locale);
     if (!errors) throw error;
-    return sendPage(reply, detailsPage({ ...base, errors, message: 'Please check the highlighted fields.' }), 422);
+    return sendPage(reply, detailsPage(page, { ...base, errors, message: t('guest.checkFields') }), 422);
   }
   if ('error' in result) {
     if (result.error.code !== 'slot_unavailable') throw result.error;
     // the key is spent on this answer: choosing an alternative is a new booking attempt
     const alternatives = result.error.alternatives ?? [];
-    const message = `Sorry, ${base.time} was just taken.${alternatives.length ? ' These times are still free:' : ''}`;
-    return sendPage(reply, detailsPage({ ...base, idempotencyKey: newFormKey(), alternatives, message }), 409);
+    const message = `${t('guest.justTaken', { time: base.time })}${alternatives.length ? ` ${t('guest.stillFree')}` : ''}`;
+    return sendPage(reply, detailsPage(page, { ...base, idempotencyKey: newFormKey(), alternatives, message }), 409);
   }
   const b = result.booking;
   return seeOther(reply, `/b/${b.reference}?token=${encodeURIComponent(b.manageToken ?? '')}&created=1`);
@@ -85,16 +89,17 @@ export function registerWebGuestRoutes(app: FastifyInstance, services: Services)
   const hide = { hide: true };
 
   app.get('/', { config: HTML_ROUTE, schema: { hide: true, querystring: PlainPageQuery } }, async (request, reply) => {
-    return sendPage(reply, restaurantsPage(await listRestaurants(readDbFor(services, request)), request.staff));
+    return sendPage(reply, restaurantsPage(pageContext(request), await listRestaurants(readDbFor(services, request))));
   });
 
   app.get<{ Params: { slug: string }; Querystring: Static<typeof DateAndPartyQuery> }>('/r/:slug', { config: HTML_ROUTE, schema: { hide: true, querystring: DateAndPartyQuery } }, async (request, reply) => {
     const reads = { ...services, db: readDbFor(services, request) };
     const ctx = await services.cache.load(reads.db, request.params.slug);
     const { today, lastDate } = bookableDateRange(ctx.rules, services.clock());
-    const { date, party, errors } = pickDateAndParty(ctx, request.query, today, { date: today, party: 2 });
+    const page = pageContext(request, ctx.row.locale);
+    const { date, party, errors } = pickDateAndParty(ctx, request.query, today, { date: today, party: 2 }, page.locale);
     const slots = Object.keys(errors).length ? undefined : (await getAvailability(reads, ctx.row.slug, date, party)).slots;
-    const markup = restaurantPage({ restaurant: summary(ctx), maxPartySize: ctx.rules.maxPartySize, today, lastDate, date, party, slots, errors, staff: request.staff });
+    const markup = restaurantPage(page, { restaurant: summary(ctx), maxPartySize: ctx.rules.maxPartySize, today, lastDate, date, party, slots, errors });
     return sendPage(reply, markup, Object.keys(errors).length ? 422 : 200);
   });
 
@@ -103,7 +108,7 @@ export function registerWebGuestRoutes(app: FastifyInstance, services: Services)
     const { date, party, time } = request.query;
     if (!date || !party || !time || !isIsoDate(date) || !/^\d{2}:\d{2}$/.test(time)) return seeOther(reply, `/r/${ctx.row.slug}`);
     const values = { name: '', email: '', phone: '', notes: '' };
-    return sendPage(reply, detailsPage({ restaurant: summary(ctx), date, time, party: Number(party) || 1, values, errors: {}, idempotencyKey: newFormKey(), staff: request.staff }));
+    return sendPage(reply, detailsPage(pageContext(request, ctx.row.locale), { restaurant: summary(ctx), date, time, party: Number(party) || 1, values, errors: {}, idempotencyKey: newFormKey() }));
   });
 
   app.post<{ Params: { slug: string }; Body: FormBody }>('/r/:slug/book', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {

@@ -11,6 +11,7 @@ import { guestMayChange, guestMayEditNotes } from '../../domain/status-rules.ts'
 import { fieldErrorsOf, str, type FormBody } from '../../web/forms.ts';
 import { managePage, type ManagePageData } from '../../web/manage-views.ts';
 import { HTML_ROUTE, seeOther, sendPage } from '../../web/respond.ts';
+import { pageContext } from '../../web/page-context.ts';
 import { ManageQuery } from '../../web/query-schemas.ts';
 import { pickDateAndParty } from './web-guest.ts';
 
@@ -24,24 +25,26 @@ async function renderManage(services: Services, request: FastifyRequest, reply: 
   const booking = present(m);
   const { today, lastDate } = bookableDateRange(m.ctx.rules, now);
   const canChange = booking.status === 'confirmed' && guestMayChange(m.ctx.rules, Number(m.row.starts_at), now);
-  const picked = pickDateAndParty(m.ctx, { date: extras.date, party: extras.party?.toString() }, today, { date: booking.date, party: booking.party });
+  const page = pageContext(request, booking.locale);
+  const picked = pickDateAndParty(m.ctx, { date: extras.date, party: extras.party?.toString() }, today, { date: booking.date, party: booking.party }, page.locale);
   const errors = { ...picked.errors, ...extras.errors };
   const slots = canChange && Object.keys(picked.errors).length === 0 ? (await getAvailability(services, m.ctx.row.slug, picked.date, picked.party, 'guest', m.row.id)).slots : [];
-  const markup = managePage({
+  const markup = managePage(page, {
     booking, restaurantName: m.ctx.row.name, token, maxPartySize: m.ctx.rules.maxPartySize, today, lastDate,
     flash: extras.flash, change: { date: picked.date, party: picked.party, slots }, alternatives: extras.alternatives,
-    errors, message: extras.message, requested: extras.requested, canChange, canEditNotes: booking.status === 'confirmed' && guestMayEditNotes(Number(m.row.starts_at), now), staff: request.staff,
+    errors, message: extras.message, requested: extras.requested, canChange, canEditNotes: booking.status === 'confirmed' && guestMayEditNotes(Number(m.row.starts_at), now),
   });
   return sendPage(reply, markup, status);
 }
 
 /** A refused change or cancel shows the booking again with the reason (and free alternatives). */
 async function renderRefusal(services: Services, request: FastifyRequest, reply: FastifyReply, m: ManagedBooking, token: string, error: unknown, change: { date?: string; party?: number } = {}) {
-  const errors = fieldErrorsOf(error);
-  if (errors) return renderManage(services, request, reply, m, token, { ...change, errors, message: 'Please check the highlighted fields.' }, 422);
+  const { locale, t } = pageContext(request, m.row.locale);
+  const errors = fieldErrorsOf(error, locale);
+  if (errors) return renderManage(services, request, reply, m, token, { ...change, errors, message: t('guest.checkFields') }, 422);
   if (!(error instanceof DomainError) || (error.code !== 'slot_unavailable' && error.code !== 'conflict')) throw error;
   const alternatives = error.code === 'slot_unavailable' ? (error.alternatives ?? []) : undefined;
-  const message = alternatives ? `Sorry, that time is not free any more.${alternatives.length ? ' These times are:' : ''}` : error.message;
+  const message = alternatives ? `${t('manage.notFreeAnyMore')}${alternatives.length ? ` ${t('manage.theseAreFree')}` : ''}` : error.text(locale);
   return renderManage(services, request, reply, m, token, { ...change, alternatives, message }, 409);
 }
 

@@ -14,6 +14,8 @@ import { endSession, startSession } from '../../staff/sessions.ts';
 import { listDayBookings, updateBookingAsStaff } from '../../staff/staff-bookings.ts';
 import { fieldErrorsOf, str, type FormBody } from '../../web/forms.ts';
 import { HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
+import { pageContext } from '../../web/page-context.ts';
+import { isLocale } from '../../i18n/locale.ts';
 import { staffAccess, type StaffAccess } from '../../web/staff-access.ts';
 import { DaySheetQuery, SignInQuery } from '../../web/query-schemas.ts';
 import { safeNextPath } from '../../web/safe-next.ts';
@@ -27,8 +29,9 @@ type Slug = { Params: { slug: string } };
 async function signIn(services: Services, request: FastifyRequest<{ Body: FormBody }>, reply: FastifyReply) {
   const email = str(request.body, 'email');
   const next = safeNextPath(str(request.body, 'next'), services.config.baseUrl);
-  const again = (error: string, status: number) => sendPage(reply, loginPage({ email, next, error, staff: request.staff }), status);
-  if (!isSameOrigin(request, services.config.baseUrl)) return again('Sign-in is only accepted from this site.', 403);
+  const page = pageContext(request);
+  const again = (error: string, status: number) => sendPage(reply, loginPage(page, { email, next, error }), status);
+  if (!isSameOrigin(request, services.config.baseUrl)) return again(page.t('staff.signInForeign'), 403);
   const db = services.db;
   let user;
   try {
@@ -36,7 +39,7 @@ async function signIn(services: Services, request: FastifyRequest<{ Body: FormBo
   } catch (error) {
     if (!(error instanceof DomainError) || (error.code !== 'unauthenticated' && error.code !== 'rate_limited')) throw error;
     if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
-    return again(error.message, error.code === 'rate_limited' ? 429 : 401);
+    return again(error.text(page.locale), error.code === 'rate_limited' ? 429 : 401);
   }
   if (request.staff) await endSession(db, request.staff.sessionId);
   const session = await startSession(db, user.id, services.clock(), services.randomBytes);
@@ -60,7 +63,8 @@ async function renderDaySheet(services: Services, request: FastifyRequest, reply
   const slotMinutes = ctx.rules.slotIntervalMinutes;
   const nowSlot = localTimeOf(Math.floor(now / (slotMinutes * 60_000)) * slotMinutes * 60_000, zone);
   const form = { values: { date, time: date === today ? nowSlot : '' }, errors: {}, idempotencyKey: newFormKey(), ...extras.form };
-  const markup = daySheetPage({ access, date, today, maxPartySize: ctx.rules.maxPartySize, bookings: list, allowed, form, message: extras.message, success: extras.success });
+  const restaurantLocale = isLocale(ctx.row.locale) ? ctx.row.locale : 'en';
+  const markup = daySheetPage({ ctx: pageContext(request, restaurantLocale), restaurantLocale, access, date, today, maxPartySize: ctx.rules.maxPartySize, bookings: list, allowed, form, message: extras.message, success: extras.success });
   return sendPage(reply, markup, status);
 }
 
@@ -70,23 +74,26 @@ function sheetDate(access: StaffAccess, now: number, asked: string | undefined):
 
 async function addBooking(services: Services, request: FastifyRequest<Slug & { Body: FormBody }>, reply: FastifyReply, access: StaffAccess) {
   const body = request.body ?? {};
-  const fields = ['date', 'time', 'party', 'name', 'phone', 'email', 'notes'];
+  const fields = ['date', 'time', 'party', 'name', 'phone', 'email', 'notes', 'locale'];
   const values = Object.fromEntries(fields.map((f) => [f, str(body, f)]));
   const input: Record<string, unknown> = { date: values.date, time: values.time, party: Number(values.party), name: values.name };
   for (const f of ['phone', 'email', 'notes']) if (values[f].trim()) input[f] = values[f];
   const key = str(body, 'idempotencyKey').slice(0, 255) || undefined;
   const date = isIsoDate(values.date) ? values.date : sheetDate(access, services.clock(), undefined);
+  const { t, locale } = pageContext(request, access.restaurant.locale);
+  const guestLocale = isLocale(values.locale) ? values.locale : undefined;
   let result;
   try {
-    result = await createBooking(services, { slug: access.restaurant.slug, body: input, source: 'staff', mode: 'staff', idempotencyKey: key });
+    result = await createBooking(services, { slug: access.restaurant.slug, body: input, source: 'staff', mode: 'staff', idempotencyKey: key, locale: guestLocale });
   } catch (error) {
-    const errors = fieldErrorsOf(error);
+    const errors = fieldErrorsOf(error, locale);
     if (!errors) throw error;
-    return renderDaySheet(services, request, reply, access, date, { message: 'The booking was not added: please check the form.', form: { values, errors, idempotencyKey: key ?? newFormKey() } }, 422);
+    return renderDaySheet(services, request, reply, access, date, { message: t('staff.notAdded'), form: { values, errors, idempotencyKey: key ?? newFormKey() } }, 422);
   }
   if ('error' in result) {
     const alternatives = result.error.alternatives ?? [];
-    return renderDaySheet(services, request, reply, access, date, { message: `${values.time} is taken for a party of ${values.party}.`, form: { values, errors: {}, idempotencyKey: newFormKey(), alternatives } }, 409);
+    const message = t(alternatives.length ? 'staff.timeTakenFree' : 'staff.timeTaken', { time: values.time });
+    return renderDaySheet(services, request, reply, access, date, { message, form: { values, errors: {}, idempotencyKey: newFormKey(), alternatives } }, 409);
   }
   return seeOther(reply, `/staff/${access.restaurant.slug}?date=${result.booking.date}&booked=${result.booking.reference}`);
 }
@@ -98,7 +105,7 @@ export function registerWebStaffRoutes(app: FastifyInstance, services: Services)
   app.get<{ Querystring: Static<typeof SignInQuery> }>('/staff/login', { config: HTML_ROUTE, schema: { hide: true, querystring: SignInQuery } }, async (request, reply) => {
     const next = safeNextPath(request.query.next, services.config.baseUrl);
     if (request.staff) return seeOther(reply, next);
-    return sendPage(reply, loginPage({ email: '', next, staff: null }));
+    return sendPage(reply, loginPage(pageContext(request), { email: '', next }));
   });
 
   app.post<{ Body: FormBody }>('/staff/login', { config: { ...HTML_ROUTE, csrf: false }, schema: hide }, (request, reply) => signIn(services, request, reply));
@@ -116,17 +123,18 @@ export function registerWebStaffRoutes(app: FastifyInstance, services: Services)
       ? (await listRestaurants(db)).map((r) => ({ slug: r.slug, name: r.name, role: 'admin' }))
       : (await listMembershipsOfUser(db, staff.userId)).map((m) => ({ slug: m.restaurant, name: m.name, role: m.role }));
     if (restaurants.length === 1) return seeOther(reply, `/staff/${restaurants[0].slug}`);
-    return sendPage(reply, chooserPage(staff, restaurants));
+    return sendPage(reply, chooserPage(pageContext(request), restaurants));
   });
 
   app.get<Slug & { Querystring: Static<typeof DaySheetQuery> }>('/staff/:slug', { config: HTML_ROUTE, schema: { hide: true, querystring: DaySheetQuery } }, async (request, reply) => {
     const access = await staffAccess(services, request, request.params.slug, 'host');
     const date = sheetDate(access, services.clock(), request.query.date);
-    const message = request.query.date && !isIsoDate(request.query.date) ? 'That is not a date; showing today.' : undefined;
+    const { t, locale } = pageContext(request, access.restaurant.locale);
+    const message = request.query.date && !isIsoDate(request.query.date) ? t('staff.notADate') : undefined;
     let success: string | undefined;
     if (request.query.booked) {
       const booked = (await listDayBookings(db, access.restaurant, date)).find((b) => b.reference === request.query.booked);
-      if (booked) success = bookedMessage(booked);
+      if (booked) success = bookedMessage(locale, booked);
     }
     return renderDaySheet(services, request, reply, access, date, { message, success });
   });
@@ -140,7 +148,7 @@ export function registerWebStaffRoutes(app: FastifyInstance, services: Services)
       await updateBookingAsStaff(services, access.restaurant, request.params.reference, { status });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
-      return renderDaySheet(services, request, reply, access, date, { message: error.message }, 409);
+      return renderDaySheet(services, request, reply, access, date, { message: error.text(pageContext(request, access.restaurant.locale).locale) }, 409);
     }
     return seeOther(reply, `/staff/${access.restaurant.slug}?date=${date}`);
   });

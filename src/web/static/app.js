@@ -3,10 +3,20 @@
 (function () {
   'use strict';
 
+  // The page's language (<html lang>): dates and texts match what the server wrote.
+  var LANG = document.documentElement.lang === 'ko' ? 'ko' : 'en';
+
   function longDate(iso) {
     var d = new Date(iso + 'T00:00:00Z');
     if (isNaN(d.getTime())) return iso;
-    return d.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    var text = d.toLocaleDateString(LANG === 'ko' ? 'ko-KR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return LANG === 'en' ? text.replace(/^(\w+), /, '$1 ') : text;
+  }
+
+  // Texts come from the page (data-text-* attributes), so the script needs no catalogue.
+  function text(block, name, params) {
+    var template = block.dataset['text' + name] || '';
+    return template.replace(/\{(\w+)\}/g, function (whole, key) { return key in params ? String(params[key]) : whole; });
   }
 
   function el(tag, attrs, text) {
@@ -36,8 +46,8 @@
   function render(block, slots, date, party) {
     var heading = block.querySelector('[data-slots-heading]');
     if (heading) {
-      heading.textContent = 'Free times on ' + longDate(date) + ' ';
-      heading.appendChild(el('span', { 'class': 'zone' }, '(times in ' + block.dataset.zone + ')'));
+      heading.textContent = text(block, 'Heading', { date: longDate(date) }) + ' ';
+      heading.appendChild(el('span', { 'class': 'zone' }, text(block, 'Zone', { zone: block.dataset.zone })));
     }
     var form = block.closest('form');
     if (form) {
@@ -45,7 +55,7 @@
       if (form.elements.party) form.elements.party.value = party;
     }
     if (!slots.length) {
-      replaceBody(block, el('p', { 'class': 'empty', 'data-slots-empty': '' }, 'No free times for a party of ' + party + ' on that date. Please try another date or party size.'));
+      replaceBody(block, el('p', { 'class': 'empty', 'data-slots-empty': '' }, text(block, 'Empty', { party: party })));
       return;
     }
     var list = el('ul', { 'class': 'slots' });
@@ -64,12 +74,12 @@
       var mine = ++seq;
       block.setAttribute('aria-busy', 'true');
       var url = '/api/v1/restaurants/' + encodeURIComponent(form.dataset.availability) + '/availability?date=' + encodeURIComponent(date) + '&party=' + encodeURIComponent(party);
-      fetch(url, { headers: { accept: 'application/json' } })
+      fetch(url, { headers: { accept: 'application/json', 'accept-language': LANG } })
         .then(function (r) { return r.json().then(function (body) { return r.ok ? body : Promise.reject(body); }); })
         .then(function (data) { if (mine === seq) render(block, data.slots, date, party); })
         .catch(function (problem) {
           if (mine !== seq) return;
-          replaceBody(block, el('p', { 'class': 'empty', 'data-slots-empty': '' }, (problem && problem.detail) || 'Could not load the free times; use the button instead.'));
+          replaceBody(block, el('p', { 'class': 'empty', 'data-slots-empty': '' }, (problem && problem.detail) || text(block, 'Failed', {})));
         })
         .then(function () { block.removeAttribute('aria-busy'); });
     }
