@@ -14,7 +14,7 @@ after(dropCreatedDatabases);
 const booking = (over: Partial<BookingJson>): BookingJson => ({
   reference: 'TB-ABC234', status: 'confirmed', source: 'web', restaurant: 'crown', date: '2026-03-29', time: '02:30', party: 2,
   startsAt: '2026-03-29T01:30:00Z', endsAt: '2026-03-29T03:00:00Z', name: 'Kim', email: null, phone: null, notes: null,
-  table: { label: 'T1' }, createdAt: '2026-03-01T12:00:00Z', timezone: 'Europe/London', locale: 'en', confirmedByGuest: false, ...over,
+  table: { label: 'T1' }, tables: [{ label: 'T1' }], createdAt: '2026-03-01T12:00:00Z', timezone: 'Europe/London', locale: 'en', confirmedByGuest: false, ...over,
 });
 
 describe('calendar file in the restaurant zone', () => {
