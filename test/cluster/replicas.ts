@@ -91,7 +91,11 @@ export async function startPostgresReplica(): Promise<ReplicaPair> {
     backend: 'postgres',
     primaryUrl: (db) => `postgres://postgres@127.0.0.1:${pp}/${db}`,
     replicaUrl: (db) => `postgres://postgres@127.0.0.1:${rp}/${db}`,
-    pauseReplication: async () => void (await psql(rp, 'SELECT pg_wal_replay_pause()')),
+    async pauseReplication() {
+      await psql(rp, 'SELECT pg_wal_replay_pause()');
+      // a pause is only requested; replay stops at its next record
+      await waitFor(async () => (await psql(rp, 'SELECT pg_get_wal_replay_pause_state()')).stdout.trim() === 'paused');
+    },
     resumeReplication: async () => void (await psql(rp, 'SELECT pg_wal_replay_resume()')),
     killReplica: () => stop(replicaDir, 'immediate'),
     async stop() {
