@@ -33,6 +33,8 @@ export interface OutboxSenderOptions {
   leaseMs?: number;
   maxAttempts?: number;
   backoffBaseMs?: number;
+  /** told after every delivery attempt (metrics: tablebookings_emails_total) */
+  onOutcome?: (kind: string, outcome: 'sent' | 'retrying' | 'failed') => void;
   backoffMaxMs?: number;
   batchSize?: number;
   from?: string;
@@ -63,6 +65,7 @@ interface Settings {
   batchSize: number;
   from: string;
   renderers: Record<string, OutboxRenderer>;
+  onOutcome: (kind: string, outcome: 'sent' | 'retrying' | 'failed') => void;
 }
 
 function settingsOf(o: OutboxSenderOptions): Settings {
@@ -79,6 +82,7 @@ function settingsOf(o: OutboxSenderOptions): Settings {
     backoffMaxMs: o.backoffMaxMs ?? 3_600_000,
     batchSize: o.batchSize ?? 20,
     from: o.from ?? defaultFrom(o.config.baseUrl),
+    onOutcome: o.onOutcome ?? (() => {}),
     renderers: o.renderers ?? {},
   };
 }
@@ -117,6 +121,7 @@ async function failOrRetry(s: Settings, key: OutboxKey, row: OutboxRow, error: u
     ? { status: 'failed', last_error: message }
     : { status: 'pending', last_error: message, next_attempt_at: s.clock() + backoffMs(attempts, s.backoffBaseMs, s.backoffMaxMs) });
   const log = { outboxId: row.id, kind: row.kind, attempts, error: message };
+  s.onOutcome(row.kind, final ? 'failed' : 'retrying');
   if (final) s.logger.error(log, 'email failed permanently');
   else s.logger.warn(log, 'email not sent; will retry');
 }
@@ -138,6 +143,7 @@ async function deliverOne(s: Settings, key: OutboxKey): Promise<boolean> {
     return false;
   }
   await settleOutboxRow(s.db, key, s.workerId, { status: 'sent', sent_at: s.clock(), last_error: null });
+  s.onOutcome(row.kind, 'sent');
   return true;
 }
 

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { metricsJson, metricsText } from '../services/app-metrics.ts';
+import { buildInfo } from './build-info.ts';
+import { countBusinessOutcomes } from './business-metrics.ts';
 import type { Database } from '../db/connect.ts';
 import type { ReadDatabase } from '../db/read-replica.ts';
 import type { Services } from '../services/services.ts';
@@ -7,9 +10,9 @@ import { mayReadMetrics } from './metrics-access.ts';
 import { DomainError } from '../domain/errors.ts';
 
 /**
- * GET /metrics in Prometheus text format. Under `serve --workers N` the answer is the sum
- * over all workers (aggregated by the cluster primary), so one scrape target = one host:port,
- * as a Prometheus user expects; see docs/scaling.md.
+ * GET /metrics in Prometheus text format. Under `serve --workers N` the answer covers every
+ * worker (aggregated by the cluster primary, one series per `worker` label), so one scrape
+ * target = one host:port, as a Prometheus user expects; see docs/scaling.md.
  */
 
 /** What a connection pool can tell about itself (optional on Database; see docs/scaling.md). */
@@ -42,21 +45,42 @@ async function countPendingEmails(database: Database): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-function registerDatabaseGauges(registry: Registry, database: WithPoolStats): void {
-  new Gauge({
-    name: 'tablebookings_db_pool_connections',
-    help: 'Database pool connections by state (in_use, idle, waiting = queued queries, max); absent on SQLite',
-    labelNames: ['state'],
+/** One gauge per pool figure (so that sum() over workers or hosts means something); absent on SQLite. */
+function registerPoolGauges(registry: Registry, database: WithPoolStats): void {
+  const figures: [string, string, (s: PoolStats) => number][] = [
+    ['tablebookings_db_pool_connections_in_use', 'Pool connections running a query', (s) => s.total - s.idle],
+    ['tablebookings_db_pool_connections_idle', 'Open pool connections not in use', (s) => s.idle],
+    ['tablebookings_db_pool_connections_max', 'Most connections the pool may open (DATABASE_POOL_MAX)', (s) => s.max],
+    ['tablebookings_db_pool_waiting_requests', 'Queries waiting for a free pool connection', (s) => s.waiting],
+  ];
+  if (database.backend === 'sqlite' || !database.poolStats) return;
+  for (const [name, help, read] of figures) {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        const stats = database.poolStats?.();
+        if (stats) this.set(read(stats));
+      },
+    });
+  }
+}
+
+/** `tablebookings_build_info{version,revision,node,database} 1`: what runs where. */
+function registerBuildInfo(registry: Registry, database: Database): void {
+  const { version, revision } = buildInfo();
+  const gauge = new Gauge({
+    name: 'tablebookings_build_info',
+    help: 'Always 1; the labels say which build runs (version, git revision, Node.js, database backend)',
+    labelNames: ['version', 'revision', 'node', 'database'],
     registers: [registry],
-    collect() {
-      const stats = database.poolStats?.();
-      if (!stats) return;
-      this.set({ state: 'in_use' }, stats.total - stats.idle);
-      this.set({ state: 'idle' }, stats.idle);
-      this.set({ state: 'waiting' }, stats.waiting);
-      this.set({ state: 'max' }, stats.max);
-    },
+    aggregator: 'max',
   });
+  gauge.set({ version, revision, node: process.version, database: database.backend }, 1);
+}
+
+function registerOutboxGauge(registry: Registry, database: WithPoolStats): void {
   new Gauge({
     name: 'tablebookings_email_outbox_pending',
     help: 'Emails waiting in the outbox (NaN when the database did not answer)',
@@ -108,19 +132,22 @@ function registerRequestMetrics(app: FastifyInstance, registry: Registry): void 
 }
 
 export function registerMetrics(app: FastifyInstance, services: Services): void {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  registerRequestMetrics(app, registry);
-  registerDatabaseGauges(registry, services.database);
-  if (services.readDatabase) registerReplicaGauges(registry, services.readDatabase);
+  const { perProcess, shared } = services.metrics;
+  collectDefaultMetrics({ register: perProcess });
+  registerRequestMetrics(app, perProcess);
+  countBusinessOutcomes(app, services.metrics);
+  registerPoolGauges(perProcess, services.database);
+  registerBuildInfo(shared, services.database);
+  registerOutboxGauge(shared, services.database);
+  if (services.readDatabase) registerReplicaGauges(shared, services.readDatabase);
   const cluster = services.clusterMetrics;
-  cluster?.expose(registry);
+  cluster?.expose(metricsJson(services.metrics));
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (!mayReadMetrics(request, services.config.metricsToken)) {
       throw new DomainError('not_found', `There is nothing at ${request.method} /metrics.`);
     }
-    const text = cluster ? await cluster.collect() : await registry.metrics();
-    return reply.type(registry.contentType).send(text);
+    const text = cluster ? await cluster.collect() : await metricsText(services.metrics);
+    return reply.type(perProcess.contentType).send(text);
   });
 }

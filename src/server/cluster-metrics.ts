@@ -57,7 +57,7 @@ export function answerMetricsRequests(): void {
 }
 
 /** Worker: hand this registry's metrics to the primary when it collects. */
-export function exposeToPrimary(registry: Registry): void {
+export function exposeToPrimary(registry: Pick<Registry, 'getMetricsAsJSON'>): void {
   process.on('message', (message: unknown) => {
     if (!isMessage(message, METRICS_COLLECT)) return;
     registry.getMetricsAsJSON().then(

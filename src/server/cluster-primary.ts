@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { nextBackoff } from './crash-backoff.ts';
 import { answerMetricsRequests } from './cluster-metrics.ts';
 import type { LogFn } from './log-line.ts';
-import { EXIT_CANNOT_START, SHUTDOWN } from './messages.ts';
+import { EXIT_CANNOT_START, SHUTDOWN, WORKER_SLOT_ENV } from './messages.ts';
 import { prepareEmbeddedDatabaseOnce } from '../db/prepare-embedded.ts';
 
 export interface PrimaryOptions {
@@ -56,8 +56,11 @@ function createSupervisor(options: PrimaryOptions): Supervisor {
   let shuttingDown = false;
   let restarting: Promise<void> | undefined;
 
-  function fork(): Worker {
-    const worker = cluster.fork();
+  const slots = new Map<number, number>(); // worker id → its slot, the `worker` label of its metrics
+
+  function fork(slot: number): Worker {
+    const worker = cluster.fork({ [WORKER_SLOT_ENV]: String(slot) });
+    slots.set(worker.id, slot);
     const startedAt = Date.now();
     worker.once('listening', (address) => {
       everListened = true;
@@ -68,6 +71,8 @@ function createSupervisor(options: PrimaryOptions): Supervisor {
   }
 
   function onExit(worker: Worker, lifetimeMs: number, code: number, signal: string | null): void {
+    const slot = slots.get(worker.id) ?? 0;
+    slots.delete(worker.id);
     if (stopping.delete(worker.id) || surge.delete(worker.id) || shuttingDown) return;
     if (code === EXIT_CANNOT_START && !everListened) {
       log('fatal', 'a worker cannot start (see the line above); stopping');
@@ -82,7 +87,7 @@ function createSupervisor(options: PrimaryOptions): Supervisor {
       return;
     }
     log('error', 'worker died; replacing it', { worker: worker.id, code, signal, lifetimeMs, delayMs: backoff.delayMs });
-    const timer = setTimeout(() => (timers.delete(timer), shuttingDown || fork()), backoff.delayMs);
+    const timer = setTimeout(() => (timers.delete(timer), shuttingDown || fork(slot)), backoff.delayMs);
     timers.add(timer);
   }
 
@@ -108,7 +113,7 @@ function createSupervisor(options: PrimaryOptions): Supervisor {
     log('info', 'rolling restart', { workers: old.length });
     for (const previous of old) {
       if (shuttingDown) return;
-      const next = fork();
+      const next = fork(slots.get(previous.id) ?? 0);
       surge.add(next.id);
       try {
         await waitListening(next, options.listenTimeoutMs ?? 30_000);
@@ -125,7 +130,7 @@ function createSupervisor(options: PrimaryOptions): Supervisor {
 
   const supervisor: Supervisor = {
     start() {
-      for (let i = 0; i < options.workers; i++) fork();
+      for (let slot = 0; slot < options.workers; slot++) fork(slot);
     },
     rollingRestart() {
       if (restarting) {

@@ -19,3 +19,6 @@ export interface Message {
 export function isMessage(value: unknown, type: string): value is Message {
   return typeof value === 'object' && value !== null && (value as Message).type === type;
 }
+
+/** Environment variable the primary gives each worker: its slot 0…N-1, inherited by a replacement (metrics' `worker` label). */
+export const WORKER_SLOT_ENV = 'TABLEBOOKINGS_WORKER_SLOT';

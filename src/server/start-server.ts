@@ -5,6 +5,8 @@ import { createDb, type Database } from '../db/connect.ts';
 import { prepareEmbeddedDatabase } from '../db/prepare-embedded.ts';
 import { createReadDatabase } from '../db/read-replica.ts';
 import { buildApp } from '../http/app.ts';
+import { createAppMetrics } from '../services/app-metrics.ts';
+import { WORKER_SLOT_ENV } from './messages.ts';
 import { startOutboxSender } from '../email/sender.ts';
 import { REMINDER_KIND } from '../db/queries/reminders.ts';
 import { reminderRenderer } from '../bookings/reminder-email.ts';
@@ -54,7 +56,9 @@ export async function startServer(
   const readDatabase = config.readDatabaseUrl ? createReadDatabase(database, config.readDatabaseUrl, { poolMax: config.poolMax, maxLagS: config.readMaxLagS }) : undefined;
   const state = { draining: false };
   const clusterMetrics = isClusterWorker() ? { expose: exposeToPrimary, collect: () => clusterMetricsFromPrimary() } : undefined;
-  const app = await buildApp({ config, database, readDatabase, clock: Date.now, state, clusterMetrics });
+  // the worker's slot (set by the cluster primary, kept by a replacement worker); 0 alone
+  const metrics = createAppMetrics(process.env[WORKER_SLOT_ENV] ?? '0');
+  const app = await buildApp({ config, database, readDatabase, clock: Date.now, state, clusterMetrics, metrics });
   // While draining, close each keep-alive connection after its response, so clients
   // reconnect (to another worker or host) instead of meeting a closed socket later.
   app.addHook('onSend', async (_request, reply) => {
@@ -64,7 +68,7 @@ export async function startServer(
   // Every app process sends emails from the shared outbox and cleans up expired rows.
   const linkKey = deriveKey(config.secretKey, OUTBOX_LINK_PURPOSE);
   const renderers = { [REMINDER_KIND]: reminderRenderer({ db: database.db, baseUrl: config.baseUrl, linkKey, clock: Date.now }) };
-  const sender = startOutboxSender({ db: database.db, config, logger: app.log, renderers });
+  const sender = startOutboxSender({ db: database.db, config, logger: app.log, renderers, onOutcome: metrics.email });
   const stopHousekeeping = startHousekeeping(database.db, Date.now, (error) => app.log.warn({ err: { message: (error as Error).message } }, 'housekeeping failed'));
   let stopping: Promise<void> | undefined;
   const stop = (graceMs = 0) =>

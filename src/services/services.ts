@@ -6,6 +6,7 @@ import type { Database } from '../db/connect.ts';
 import type { ReadDatabase } from '../db/read-replica.ts';
 import type { DB } from '../db/schema.ts';
 import { RestaurantCache } from './restaurant-context.ts';
+import { createAppMetrics, type AppMetrics } from './app-metrics.ts';
 import { deriveKey, OUTBOX_LINK_PURPOSE } from './sealed-box.ts';
 
 /**
@@ -33,11 +34,13 @@ export interface Services {
   state: { draining: boolean };
   /** set in a cluster worker: /metrics answers for all workers, aggregated by the primary */
   clusterMetrics?: ClusterMetrics;
+  /** business counters and this process's metric registries (services/app-metrics.ts) */
+  metrics: AppMetrics;
 }
 
 /** How a cluster worker shares its metrics registry (src/server/cluster-metrics.ts). */
 export interface ClusterMetrics {
-  expose(registry: Registry): void;
+  expose(registry: Pick<Registry, 'getMetricsAsJSON'>): void;
   collect(): Promise<string>;
 }
 
@@ -54,6 +57,8 @@ export interface ServicesInput {
   state?: { draining: boolean };
   /** a cluster worker's link to the primary for /metrics */
   clusterMetrics?: ClusterMetrics;
+  /** default: a fresh set labelled worker="0" */
+  metrics?: AppMetrics;
 }
 
 export function buildServices(input: ServicesInput): Services {
@@ -70,5 +75,6 @@ export function buildServices(input: ServicesInput): Services {
     linkKey: deriveKey(input.config.secretKey, OUTBOX_LINK_PURPOSE),
     state: input.state ?? { draining: false },
     clusterMetrics: input.clusterMetrics,
+    metrics: input.metrics ?? createAppMetrics(),
   };
 }
