@@ -35,6 +35,7 @@ import { registerWebGuestRoutes } from '../web/routes/web-guest.ts';
 import { registerWebManageRoutes } from '../web/routes/web-manage.ts';
 import { registerWebStaffRoutes } from '../web/routes/web-staff.ts';
 import { registerWebAdminRoutes } from '../web/routes/web-admin.ts';
+import { registerWebTimelineRoutes } from '../web/routes/web-timeline.ts';
 import { renderHtmlError as webErrorPage } from '../web/error-page.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -71,6 +72,7 @@ const ROUTE_MODULES: RouteModule[] = [
   registerWebManageRoutes,
   registerWebStaffRoutes,
   registerWebAdminRoutes,
+  registerWebTimelineRoutes,
 ];
 
 /** Renders problems as HTML for routes with `config: { html: true }` (set by the web pages). */

@@ -8,6 +8,7 @@ import { problemsEn } from './en/problems.ts';
 import { staffEn } from './en/staff.ts';
 import { statusEn } from './en/status.ts';
 import { reminderEn } from './en/reminder.ts';
+import { hostEn } from './en/host.ts';
 
 /**
  * The English catalogue: the source of every key. Add a part per area (src/i18n/en/<area>.ts
@@ -24,6 +25,7 @@ export const en = {
   ...staffEn,
   ...statusEn,
   ...reminderEn,
+  ...hostEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

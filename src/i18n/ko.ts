@@ -10,6 +10,7 @@ import { problemsKo } from './ko/problems.ts';
 import { staffKo } from './ko/staff.ts';
 import { statusKo } from './ko/status.ts';
 import { reminderKo } from './ko/reminder.ts';
+import { hostKo } from './ko/host.ts';
 
 /** The Korean catalogue: tsc fails here when a key of en.ts has no Korean text. */
 export const ko: Translation<typeof en> = {
@@ -23,4 +24,5 @@ export const ko: Translation<typeof en> = {
   ...staffKo,
   ...statusKo,
   ...reminderKo,
+  ...hostKo,
 };

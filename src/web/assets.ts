@@ -11,8 +11,10 @@ function fingerprint(file: string): string {
 }
 
 /** A short content hash per asset, so its URL changes whenever it does (cacheable "forever"). */
-export const ASSET_VERSION = fingerprint('app.css') + fingerprint('app.js');
+export const ASSET_VERSION = fingerprint('app.css') + fingerprint('app.js') + fingerprint('timeline.js');
 
-export function assetUrl(file: 'app.css' | 'app.js'): string {
+export type AssetFile = 'app.css' | 'app.js' | 'timeline.js';
+
+export function assetUrl(file: AssetFile): string {
   return `/static/${file}?v=${ASSET_VERSION}`;
 }

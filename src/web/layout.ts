@@ -1,6 +1,6 @@
 import { LOCALES } from '../i18n/locale.ts';
 import { t as translate } from '../i18n/translate.ts';
-import { assetUrl } from './assets.ts';
+import { assetUrl, type AssetFile } from './assets.ts';
 import { csrfField } from './forms.ts';
 import { html, type SafeHtml } from './html.ts';
 import { withLang, type PageContext } from './page-context.ts';
@@ -13,6 +13,8 @@ export interface PageOptions {
   nav?: SafeHtml;
   /** a `<body>` class, e.g. "staff" */
   bodyClass?: string;
+  /** further deferred scripts of this page (static files only: no inline scripts) */
+  scripts?: AssetFile[];
 }
 
 function header(ctx: PageContext): SafeHtml {
@@ -48,7 +50,8 @@ export function page(options: PageOptions, body: SafeHtml): string {
 <title>${t('common.titleSuffix', { title: options.title })}</title>
 <link rel="stylesheet" href="${assetUrl('app.css')}">
 <script src="${assetUrl('app.js')}" defer></script>
-</head>
+${(options.scripts ?? []).map((file) => html`<script src="${assetUrl(file)}" defer></script>
+`)}</head>
 <body class="${options.bodyClass ?? ''}">
 <a class="skip-link" href="#main">${t('common.skipToContent')}</a>
 ${header(ctx)}

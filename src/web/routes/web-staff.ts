@@ -150,7 +150,8 @@ export function registerWebStaffRoutes(app: FastifyInstance, services: Services)
       if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
       return renderDaySheet(services, request, reply, access, date, { message: error.text(pageContext(request, access.restaurant.locale).locale) }, 409);
     }
-    return seeOther(reply, `/staff/${access.restaurant.slug}?date=${date}`);
+    const view = str(request.body, 'view') === 'timeline' ? '/timeline' : '';
+    return seeOther(reply, `/staff/${access.restaurant.slug}${view}?date=${date}`);
   });
 
   app.post<Slug & { Body: FormBody }>('/staff/:slug/bookings', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {

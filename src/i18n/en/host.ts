@@ -1,0 +1,30 @@
+import type { Messages } from '../catalogue-types.ts';
+
+/** The host stand: timeline, search, settings (staff pages). */
+export const hostEn = {
+  'host.timeline': 'Timeline',
+  'host.timelineTitle': 'Timeline {date}',
+  'host.timelineHeading': 'Timeline: {date}',
+  'host.timelineCaption': 'Tables down the side, time across; each bar is a booking or a hold.',
+  'host.timelineEmpty': 'No service hours on this day.',
+  'host.timelineTable': 'Table',
+  'host.timelineLive': 'This page refreshes itself when bookings change.',
+  'host.timelineUpdated': 'Updated.',
+  'host.bar': '{name}, {party}, {status}, {from}–{to}',
+  'host.hold': 'Hold',
+  'host.holdBar': 'Hold, {party}, until {until}',
+  'host.actions': 'Actions for {name}',
+  'host.confirmedByGuest': 'Guest confirmed',
+  'host.previousDay': '← Previous day',
+  'host.nextDay': 'Next day →',
+  'host.today': 'Today',
+  'host.show': 'Show',
+  'host.date': 'Date',
+  'host.chooseDay': 'Choose the day',
+  'host.search': 'Search bookings',
+  'host.searchLabel': 'Name, email, phone or reference',
+  'host.searchButton': 'Search',
+  'host.searchResults': { zero: 'No bookings match “{q}”.', one: '{count} booking matches “{q}”.', other: '{count} bookings match “{q}”.' },
+  'host.settings': 'Settings',
+  'host.settingsTitle': 'Restaurant settings',
+} as const satisfies Messages;

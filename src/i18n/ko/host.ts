@@ -1,0 +1,30 @@
+import type { Translation } from '../catalogue-types.ts';
+import type { hostEn } from '../en/host.ts';
+
+export const hostKo: Translation<typeof hostEn> = {
+  'host.timeline': '타임라인',
+  'host.timelineTitle': '타임라인 {date}',
+  'host.timelineHeading': '타임라인: {date}',
+  'host.timelineCaption': '세로는 테이블, 가로는 시간입니다. 막대 하나가 예약 또는 임시 확보입니다.',
+  'host.timelineEmpty': '이 날은 영업 시간이 없습니다.',
+  'host.timelineTable': '테이블',
+  'host.timelineLive': '예약이 바뀌면 이 페이지가 저절로 새로 고쳐집니다.',
+  'host.timelineUpdated': '새로 고쳤습니다.',
+  'host.bar': '{name}, {party}, {status}, {from}–{to}',
+  'host.hold': '임시 확보',
+  'host.holdBar': '임시 확보, {party}, {until}까지',
+  'host.actions': '{name} 예약 작업',
+  'host.confirmedByGuest': '손님 확인함',
+  'host.previousDay': '← 전날',
+  'host.nextDay': '다음 날 →',
+  'host.today': '오늘',
+  'host.show': '보기',
+  'host.date': '날짜',
+  'host.chooseDay': '날짜 선택',
+  'host.search': '예약 검색',
+  'host.searchLabel': '이름, 이메일, 전화번호 또는 예약 번호',
+  'host.searchButton': '검색',
+  'host.searchResults': { other: '“{q}”와(과) 일치하는 예약 {count}건' },
+  'host.settings': '설정',
+  'host.settingsTitle': '식당 설정',
+};
