@@ -3,8 +3,9 @@ import { copyDatabase } from '../db/transfer/copy.ts';
 import { databaseIdentity, openReadOnly, openWritable, parseEndpointUrl, TransferError, type Endpoint } from '../db/transfer/endpoint.ts';
 import { stderrProgress } from '../db/transfer/progress.ts';
 import { formatComparisons } from '../db/transfer/verify.ts';
-import { action, fail } from './run-command.ts';
 import { warnAboutDemoAccounts } from './demo-password-guard.ts';
+import { action, currentConfig, fail } from './run-command.ts';
+import { withPasswordFromEnv } from './transfer-urls.ts';
 
 /** Like action(), and a TransferError becomes its own one-line message. */
 export function transferAction<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
@@ -29,7 +30,7 @@ export async function withEndpoints(from: string, to: string, fn: (source: Endpo
   const source = await openReadOnly('--from', from);
   let target: Endpoint | undefined;
   try {
-    target = await openWritable('--to', to);
+    target = await openWritable('--to', to, (label) => process.stderr.write(`created the database ${label.replace(/^--to /, '')}\n`));
     await fn(source, target);
   } finally {
     await target?.close().catch(() => {});
@@ -39,7 +40,7 @@ export async function withEndpoints(from: string, to: string, fn: (source: Endpo
 
 interface CopyFlags {
   from: string;
-  to: string;
+  to?: string;
   force?: boolean;
   batchSize: string;
 }
@@ -48,16 +49,19 @@ export function registerDbCopy(db: Command): void {
   db.command('copy')
     .description('copy every row from one database to another (any of sqlite:, mysql://, postgres://), then verify counts and checksums')
     .requiredOption('--from <url>', 'source database URL (only read)')
-    .requiredOption('--to <url>', 'target database URL (migrated first; must be empty unless --force)')
+    .option('--to <url>', 'target database URL (default: DATABASE_URL; created when missing, migrated first; must be empty unless --force)')
     .option('--force', 'copy into a non-empty target: rows with the same key are replaced (finishes an interrupted copy)')
     .option('--batch-size <n>', 'rows per batch and transaction', '1000')
     .action(
       transferAction(async (flags: CopyFlags) => {
         const batchSize = parseBatchSize(flags.batchSize);
+        const toOption = flags.to ? '--to' : 'DATABASE_URL';
         parseEndpointUrl('--from', flags.from);
-        parseEndpointUrl('--to', flags.to);
-        if (databaseIdentity(flags.from) === databaseIdentity(flags.to)) fail('--from and --to name the same database');
-        await withEndpoints(flags.from, flags.to, async (source, target) => {
+        parseEndpointUrl(toOption, flags.to ?? currentConfig().databaseUrl);
+        const from = withPasswordFromEnv('--from', flags.from, 'FROM_DATABASE_PASSWORD', true);
+        const to = withPasswordFromEnv(toOption, flags.to ?? currentConfig().databaseUrl, 'TO_DATABASE_PASSWORD', Boolean(flags.to));
+        if (databaseIdentity(from) === databaseIdentity(to)) fail(`--from and ${toOption} name the same database`);
+        await withEndpoints(from, to, async (source, target) => {
           const report = await copyDatabase(source, target, { force: Boolean(flags.force), batchSize, progress: stderrProgress() });
           console.log(formatComparisons(report.tables));
           const rate = Math.round(report.rows / Math.max(report.copySeconds, 0.001));

@@ -8,10 +8,12 @@ import { openReadOnly } from '../db/transfer/endpoint.ts';
 import { stderrProgress } from '../db/transfer/progress.ts';
 import { transferAction } from './db-copy.ts';
 import { currentConfig, fail } from './run-command.ts';
+import { withPasswordFromEnv } from './transfer-urls.ts';
 
 /** `--url`, else DATABASE_URL (default: the development SQLite file). */
 export function databaseUrlFrom(flags: { url?: string }): { url: string; option: string } {
-  return flags.url ? { url: flags.url, option: '--url' } : { url: currentConfig().databaseUrl, option: 'DATABASE_URL' };
+  if (!flags.url) return { url: withPasswordFromEnv('DATABASE_URL', currentConfig().databaseUrl, 'DATABASE_PASSWORD', false), option: 'DATABASE_URL' };
+  return { url: withPasswordFromEnv('--url', flags.url, 'DATABASE_PASSWORD', true), option: '--url' };
 }
 
 async function openOutput(file: string | undefined): Promise<{ out: Writable; done(): Promise<void> }> {

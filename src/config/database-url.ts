@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { DatabaseUrlError } from './database-url-error.ts';
+import { tlsSettingsOf } from './tls-options.ts';
 
 export type Backend = 'sqlite' | 'mysql' | 'postgres';
 
@@ -25,7 +27,7 @@ export interface DatabaseHost {
  */
 export const DEFAULT_POOL_MAX = 5;
 
-export class DatabaseUrlError extends Error {}
+export { DatabaseUrlError };
 
 /** Parses `sqlite:PATH`, `mysql://…`, `mariadb://…`, `postgres://…`, `postgresql://…`. */
 export function parseDatabaseUrl(raw: string): ParsedDatabaseUrl {
@@ -60,6 +62,7 @@ export function parseDatabaseUrl(raw: string): ParsedDatabaseUrl {
   if (extraHosts.length > 0 && backend !== 'mysql') {
     throw new DatabaseUrlError('names several hosts, which only mysql:// URLs support (use one PostgreSQL endpoint)');
   }
+  tlsSettingsOf(backend, url.searchParams); // refuses unknown or misspelled options up front
   const defaultPort = backend === 'mysql' ? 3306 : 5432;
   const first: DatabaseHost = { host: url.hostname, port: url.port ? Number(url.port) : defaultPort };
   const hosts = [first, ...extraHosts.map((h) => parseHost(h, defaultPort))];

@@ -8,6 +8,8 @@ import type { DB } from './schema.ts';
 import { DEFAULT_POOL_MAX, parseDatabaseUrl, type Backend, type ParsedDatabaseUrl } from '../config/database-url.ts';
 import { ImmediateSqliteDialect } from './sqlite-driver.ts';
 import { ensurePrivateFile } from './private-files.ts';
+import { tlsSettingsOf } from '../config/tls-options.ts';
+import { mysqlTlsOptions, postgresTlsOptions } from './tls-options.ts';
 import { createMultiHostPool, type MultiHostPool } from './mysql-hosts.ts';
 
 export interface DbOptions {
@@ -75,9 +77,6 @@ const MYSQL_SQL_MODE =
 
 export function mysqlConnectionOptions(parsed: ParsedDatabaseUrl, withDatabase: boolean): mysql.PoolOptions {
   const url = parsed.url!;
-  const params = url.searchParams;
-  const sslCa = params.get('ssl-ca') ?? params.get('sslca');
-  const sslOn = sslCa !== null || ['true', '1', 'required', 'require'].includes(params.get('ssl') ?? '');
   return {
     host: url.hostname,
     port: url.port ? Number(url.port) : 3306,
@@ -92,7 +91,7 @@ export function mysqlConnectionOptions(parsed: ParsedDatabaseUrl, withDatabase: 
     enableKeepAlive: true,
     keepAliveInitialDelay: 10_000,
     connectTimeout: 5_000,
-    ssl: sslOn ? { ca: sslCa ? fs.readFileSync(sslCa, 'utf8') : undefined, rejectUnauthorized: true } : undefined,
+    ssl: mysqlTlsOptions(tlsSettingsOf('mysql', url.searchParams)),
   };
 }
 
@@ -173,13 +172,11 @@ const int8AsNumber = {
 export function postgresConnectionOptions(parsed: ParsedDatabaseUrl, withDatabase: boolean): pg.PoolConfig {
   const url = new URL(parsed.url!.toString());
   if (!withDatabase) url.pathname = '/postgres';
-  const sslMode = url.searchParams.get('sslmode') ?? url.searchParams.get('ssl');
-  const sslCa = url.searchParams.get('ssl-ca') ?? url.searchParams.get('sslrootcert');
+  const tls = tlsSettingsOf('postgres', url.searchParams);
   url.search = '';
-  const sslOn = sslCa !== null || ['true', '1', 'require', 'verify-full', 'verify-ca'].includes(sslMode ?? '');
   return {
     connectionString: url.toString(),
-    ssl: sslOn ? { ca: sslCa ? fs.readFileSync(sslCa, 'utf8') : undefined, rejectUnauthorized: sslMode !== 'require' } : undefined,
+    ssl: postgresTlsOptions(tls),
     types: int8AsNumber,
     keepAlive: true,
     connectionTimeoutMillis: 5_000,

@@ -18,7 +18,7 @@ describe('the RDS guide', { skip: mysql.skip }, () => {
       env: { ...process.env, GUIDE_CHECK_BOOKINGS: '1000' },
     });
     assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
-    assert.match(result.stdout, /\$ tablebookings db copy --from sqlite:\.\/data\/tablebookings\.db --to "\$DATABASE_URL"/);
+    assert.match(result.stdout, /\$ tablebookings db copy --from sqlite:\.\/data\/tablebookings\.db$/m);
     assert.match(result.stdout, /verified: counts and checksums match/);
     assert.match(result.stdout, /guide-check: 4 commands .* ok/);
   });

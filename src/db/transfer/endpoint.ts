@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { createDb } from '../connect.ts';
+import { createDatabase } from '../create-database.ts';
 import { DatabaseUrlError, parseDatabaseUrl, redactUrl, type Backend } from '../../config/database-url.ts';
 import { describeConnectError } from '../errors.ts';
 import { ImmediateSqliteDialect } from '../sqlite-driver.ts';
 
 /** A failure of copy / dump / load that the CLI prints as one line. */
-export class TransferError extends Error {}
+export class TransferError extends Error {
+  /** the server answered, but the named database does not exist */
+  missingDatabase = false;
+}
 
 /** One side of a transfer: a database, its backend and how to name it in messages. */
 export interface Endpoint {
@@ -46,14 +50,30 @@ export async function openReadOnly(option: string, url: string): Promise<Endpoin
   return openServer(parsed.backend, url, label);
 }
 
-/** Opens a database that will be written (a SQLite file is created when missing). */
-export async function openWritable(option: string, url: string): Promise<Endpoint> {
+/**
+ * Opens a database that will be written. A missing one is created first, as `db create` would
+ * (SPEC §9.4): a SQLite file and its folder, or the logical database on a MySQL / PostgreSQL
+ * server (`utf8mb4` on MySQL). `onCreated` is told when that happened.
+ */
+export async function openWritable(option: string, url: string, onCreated: (label: string) => void = () => {}): Promise<Endpoint> {
   const parsed = parseEndpointUrl(option, url);
   const label = `${option} ${redactUrl(url)}`;
   if (parsed.backend === 'sqlite') {
+    if (await createDatabase(url)) onCreated(label);
     const database = createDb(url, { poolMax: 1 });
     return probe({ db: database.db, backend: 'sqlite', label, close: () => database.close() });
   }
+  try {
+    return await openServer(parsed.backend, url, label);
+  } catch (error) {
+    if (!(error instanceof TransferError) || !error.missingDatabase) throw error;
+  }
+  try {
+    await createDatabase(url);
+  } catch (error) {
+    throw new TransferError(`${label}: the database does not exist and could not be created (${describeConnectError(error)}); create it with \`tablebookings db create\` as a user allowed to`);
+  }
+  onCreated(label);
   return openServer(parsed.backend, url, label);
 }
 
@@ -68,7 +88,10 @@ async function probe(endpoint: Endpoint, url?: string): Promise<Endpoint> {
     return endpoint;
   } catch (error) {
     await endpoint.close().catch(() => {});
-    throw new TransferError(`${endpoint.label}: ${connectProblem(error, url)}`);
+    const failure = new TransferError(`${endpoint.label}: ${connectProblem(error, url)}`);
+    const code = (error as { code?: string }).code;
+    failure.missingDatabase = Boolean(url) && (code === 'ER_BAD_DB_ERROR' || code === '3D000');
+    throw failure;
   }
 }
 
