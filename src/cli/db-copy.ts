@@ -5,7 +5,7 @@ import { stderrProgress } from '../db/transfer/progress.ts';
 import { formatComparisons } from '../db/transfer/verify.ts';
 import { warnAboutDemoAccounts } from './demo-password-guard.ts';
 import { action, currentConfig, fail } from './run-command.ts';
-import { withPasswordFromEnv } from './transfer-urls.ts';
+import { argvPasswordWarning, withPasswordFromEnv } from './transfer-urls.ts';
 
 /** Like action(), and a TransferError becomes its own one-line message. */
 export function transferAction<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
@@ -58,10 +58,14 @@ export function registerDbCopy(db: Command): void {
         const toOption = flags.to ? '--to' : 'DATABASE_URL';
         parseEndpointUrl('--from', flags.from);
         parseEndpointUrl(toOption, flags.to ?? currentConfig().databaseUrl);
-        const from = withPasswordFromEnv('--from', flags.from, 'FROM_DATABASE_PASSWORD', true);
-        const to = withPasswordFromEnv(toOption, flags.to ?? currentConfig().databaseUrl, 'TO_DATABASE_PASSWORD', Boolean(flags.to));
+        const from = withPasswordFromEnv('--from', flags.from, 'FROM_DATABASE_PASSWORD');
+        const to = withPasswordFromEnv(toOption, flags.to ?? currentConfig().databaseUrl, 'TO_DATABASE_PASSWORD');
         if (databaseIdentity(from) === databaseIdentity(to)) fail(`--from and ${toOption} name the same database`);
         await withEndpoints(from, to, async (source, target) => {
+          for (const [option, url, envName] of [['--from', flags.from, 'FROM_DATABASE_PASSWORD'], ['--to', flags.to, 'TO_DATABASE_PASSWORD']]) {
+            const warning = url ? argvPasswordWarning(option!, url, envName!) : undefined;
+            if (warning) process.stderr.write(warning);
+          }
           const report = await copyDatabase(source, target, { force: Boolean(flags.force), batchSize, progress: stderrProgress() });
           console.log(formatComparisons(report.tables));
           const rate = Math.round(report.rows / Math.max(report.copySeconds, 0.001));

@@ -8,12 +8,14 @@ import { openReadOnly } from '../db/transfer/endpoint.ts';
 import { stderrProgress } from '../db/transfer/progress.ts';
 import { transferAction } from './db-copy.ts';
 import { currentConfig, fail } from './run-command.ts';
-import { withPasswordFromEnv } from './transfer-urls.ts';
+import { argvPasswordWarning, withPasswordFromEnv } from './transfer-urls.ts';
 
 /** `--url`, else DATABASE_URL (default: the development SQLite file). */
 export function databaseUrlFrom(flags: { url?: string }): { url: string; option: string } {
-  if (!flags.url) return { url: withPasswordFromEnv('DATABASE_URL', currentConfig().databaseUrl, 'DATABASE_PASSWORD', false), option: 'DATABASE_URL' };
-  return { url: withPasswordFromEnv('--url', flags.url, 'DATABASE_PASSWORD', true), option: '--url' };
+  if (!flags.url) return { url: withPasswordFromEnv('DATABASE_URL', currentConfig().databaseUrl, 'DATABASE_PASSWORD'), option: 'DATABASE_URL' };
+  const warning = argvPasswordWarning('--url', flags.url, 'DATABASE_PASSWORD');
+  if (warning) process.stderr.write(warning);
+  return { url: withPasswordFromEnv('--url', flags.url, 'DATABASE_PASSWORD'), option: '--url' };
 }
 
 async function openOutput(file: string | undefined): Promise<{ out: Writable; done(): Promise<void> }> {

@@ -7,15 +7,24 @@ import { fail } from './run-command.ts';
  * `envName` (FROM_DATABASE_PASSWORD, TO_DATABASE_PASSWORD, DATABASE_PASSWORD). A password
  * written in an argv URL still works, with a warning.
  */
-export function withPasswordFromEnv(option: string, url: string, envName: string, fromArgv: boolean, env: NodeJS.ProcessEnv = process.env): string {
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i;
+
+function hasPassword(url: string): boolean {
+  const userinfo = USERINFO.exec(url);
+  return Boolean(userinfo && userinfo[2].includes(':') && userinfo[2].split(':')[1] !== '');
+}
+
+/** The warning for a password written in an argv URL (printed once the database answered). */
+export function argvPasswordWarning(option: string, url: string, envName: string): string | undefined {
+  if (!hasPassword(url)) return undefined;
+  return `tablebookings: warning: the password in ${option} is visible to other users of this host (ps); leave it out and set ${envName} instead\n`;
+}
+
+export function withPasswordFromEnv(option: string, url: string, envName: string, env: NodeJS.ProcessEnv = process.env): string {
   const { backend } = parseDatabaseUrl(url);
   if (backend === 'sqlite') return url;
-  const userinfo = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i.exec(url);
-  const hasPassword = Boolean(userinfo && userinfo[2].includes(':') && userinfo[2].split(':')[1] !== '');
-  if (hasPassword) {
-    if (fromArgv) process.stderr.write(`tablebookings: warning: the password in ${option} is visible to other users of this host (ps); leave it out and set ${envName} instead\n`);
-    return url;
-  }
+  const userinfo = USERINFO.exec(url);
+  if (hasPassword(url)) return url;
   const password = env[envName];
   if (!password) return url;
   if (!userinfo || !userinfo[2]) fail(`${option} names no user: write it as ${backend}://USER@host/db (${envName} holds the password)`);
