@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { dropCreatedDatabases, testBackends } from '../helpers/backends.ts';
 import { testApp, type TestApp } from '../helpers/test-app.ts';
 import { insertRestaurant, type FixtureRestaurant } from '../helpers/fixtures.ts';
+import { login, seedUser, type Session } from '../staff/staff-helpers.ts';
 
 after(dropCreatedDatabases);
 
@@ -23,6 +24,8 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
 );
+const QUERY_NAMES = ['token', 'next', 'date', 'party', 'time', 'booked', 'saved', 'lang', 'created', 'changed', 'cancelled', 'notes', 'status', 'q', '__proto__', 'constructor'];
+const FORM_NAMES = ['email', 'password', 'next', 'token', 'date', 'time', 'party', 'name', 'phone', 'notes', 'idempotencyKey', '_csrf', '__proto__'];
 const FIELDS = ['date', 'time', 'party', 'name', 'email', 'phone', 'notes', '__proto__', 'constructor', 'status', 'source'];
 const hostileBody = fc.oneof(
   fc.dictionary(fc.constantFrom(...FIELDS), hostileValue, { maxKeys: 8 }),
@@ -94,6 +97,41 @@ for (const backend of await testBackends()) {
           assertCalm(await t.app.inject(`/api/v1/restaurants/${encodeURIComponent(slug)}`), 'GET restaurant');
           assertCalm(await t.app.inject(`/api/v1/restaurants/${encodeURIComponent(slug)}/availability?${q}`), 'GET availability (slug)');
           assertCalm(await t.app.inject(`/api/v1/restaurants/${r.slug}/availability?${q}`), `GET availability ${q.slice(0, 100)}`);
+        }),
+        { numRuns: runs },
+      );
+    });
+
+    it('query strings on every GET route, API and pages: repeated and undeclared parameters never 5xx', async () => {
+      await seedUser(t.database.db, 'fuzz-admin@example.com', { admin: true });
+      const session: Session = await login(t.app, 'fuzz-admin@example.com');
+      const routes = [
+        '/', `/r/${r.slug}`, `/r/${r.slug}/book`, `/b/${ref}`, '/staff/login', '/staff', `/staff/${r.slug}`, `/staff/${r.slug}/tables`, `/staff/${r.slug}/hours`,
+        '/api/v1/restaurants', `/api/v1/restaurants/${r.slug}`, `/api/v1/restaurants/${r.slug}/availability`, `/api/v1/bookings/${ref}`,
+        `/api/v1/bookings/${ref}/calendar.ics`, `/api/v1/restaurants/${r.slug}/bookings`, '/api/v1/auth/me', '/healthz', '/readyz', '/openapi.json', '/docs',
+      ];
+      const name = fc.oneof(fc.constantFrom(...QUERY_NAMES), fc.string({ maxLength: 12 }));
+      const value = fc.oneof(fc.constant(token), fc.constant('2026-06-03'), fc.constant('2'), fc.constant('/staff'), hostileString.filter((v) => v.length < 500));
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...routes), fc.array(fc.tuple(name, value), { maxLength: 6 }), fc.boolean(), fc.boolean(), async (route, pairs, repeat, signedIn) => {
+          const all = repeat && pairs.length ? [...pairs, pairs[0]] : pairs;
+          const query = all.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+          const headers: Record<string, string> = { accept: 'text/html,application/json' };
+          if (signedIn) headers.cookie = session.cookie;
+          assertCalm(await t.app.inject({ url: `${route}?${query}`, headers }), `GET ${route}?${query.slice(0, 200)}`);
+        }),
+        { numRuns: runs * 2 },
+      );
+    });
+
+    it('page forms: hostile and repeated fields never 5xx', async () => {
+      const field = fc.tuple(fc.oneof(fc.constantFrom(...FORM_NAMES), fc.string({ maxLength: 8 })), fc.oneof(fc.constant(token), fc.constant('2026-06-03'), fc.constant('19:00'), fc.constant('2'), hostileString.filter((v) => v.length < 2000)));
+      const forms = ['/staff/login', `/r/${r.slug}/book`, `/b/${ref}/change`, `/b/${ref}/notes`];
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...forms), fc.array(field, { maxLength: 10 }), async (url, fields) => {
+          const body = fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+          const res = await t.app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', accept: 'text/html' } });
+          assertCalm(res, `POST ${url} ${body.slice(0, 200)}`);
         }),
         { numRuns: runs },
       );
