@@ -132,8 +132,8 @@ describe('db copy / dump / load across sqlite, mariadb and postgres', { skip: mi
       [copy(urls.site, 'mysql://root:secret@127.0.0.1:1/x'), /--to mysql:\/\/root:\*\*\*@127\.0\.0\.1:1\/x: connection refused/],
       [copy(urls.site, 'postgres://postgres@127.0.0.1:1/x'), /connection refused/],
       // a missing TARGET is created by db copy (SPEC §9.4, test/cli/production-cli.test.ts); a missing source is an error
-      [runCli(['db', 'dump', path.join(work, 'none.jsonl'), '--url', 'mysql://root@127.0.0.1:3306/tb_no_such_db']), /database does not exist.*db create/],
-      [runCli(['db', 'dump', path.join(work, 'none.jsonl'), '--url', 'postgres://postgres@127.0.0.1:5432/tb_no_such_db']), /database does not exist.*db create/],
+      [runCli(['db', 'dump', path.join(work, 'none.jsonl'), '--url', `mysql://root@127.0.0.1:3306/tb_no_such_db_${process.pid}`]), /database does not exist.*db create/],
+      [runCli(['db', 'dump', path.join(work, 'none.jsonl'), '--url', `postgres://postgres@127.0.0.1:5432/tb_no_such_db_${process.pid}`]), /database does not exist.*db create/],
       [copy(urls.site, urls.site), /same database/],
       [runCli(['db', 'copy', '--from', urls.site, '--to', urls.back, '--batch-size', 'many']), /--batch-size/],
     ];
