@@ -17,7 +17,11 @@ export async function limitGuestBookings(services: Services, input: { address: s
   if (limit <= 0) return;
   const perAddress = await hitRateLimit(services.db, `booking:${rateLimitAddress(input.address)}`, limit, MINUTE_MS, services.clock());
   if (!perAddress.allowed) {
-    throw new DomainError('rate_limited', `Too many bookings from this address; try again in ${perAddress.retryAfterSeconds} s.`, { retryAfterSeconds: perAddress.retryAfterSeconds });
+    throw new DomainError('rate_limited', `Too many bookings from this address; try again in ${perAddress.retryAfterSeconds} s.`, {
+      retryAfterSeconds: perAddress.retryAfterSeconds,
+      key: 'problem.detail.rateLimitedAddress',
+      params: { seconds: perAddress.retryAfterSeconds },
+    });
   }
   const perEmail = services.config.bookingEmailLimit;
   const email = input.email;
@@ -25,6 +29,11 @@ export async function limitGuestBookings(services: Services, input: { address: s
   const bucket = `booking-email:${sha256Hex(email.trim().toLowerCase())}`;
   const result = await hitRateLimit(services.db, bucket, perEmail, DAY_MS, services.clock());
   if (!result.allowed) {
-    throw new DomainError('rate_limited', `Too many bookings for this email address today; try again in ${Math.ceil(result.retryAfterSeconds / 3600)} h, or call the restaurant.`, { retryAfterSeconds: result.retryAfterSeconds });
+    const hours = Math.ceil(result.retryAfterSeconds / 3600);
+    throw new DomainError('rate_limited', `Too many bookings for this email address today; try again in ${hours} h, or call the restaurant.`, {
+      retryAfterSeconds: result.retryAfterSeconds,
+      key: 'problem.detail.rateLimitedEmail',
+      params: { hours },
+    });
   }
 }

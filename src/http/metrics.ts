@@ -145,7 +145,7 @@ export function registerMetrics(app: FastifyInstance, services: Services): void 
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (!mayReadMetrics(request, services.config.metricsToken)) {
-      throw new DomainError('not_found', `There is nothing at ${request.method} /metrics.`);
+      throw new DomainError('not_found', `There is nothing at ${request.method} /metrics.`, { key: 'problem.detail.notFoundRoute', params: { method: request.method, path: '/metrics' } });
     }
     const text = cluster ? await cluster.collect() : await metricsText(services.metrics);
     return reply.type(perProcess.contentType).send(text);
