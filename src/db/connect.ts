@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, MysqlDialect, PostgresDialect, type DatabaseConnection, type Dialect } from 'kysely';
 import type mysql from 'mysql2';
