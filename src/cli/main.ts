@@ -33,6 +33,7 @@ const COMMANDS: Record<string, CommandGroup> = {
     ],
   },
   demo: { load: async () => [(await import('./demo.ts')).registerDemo] },
+  check: { load: async () => [(await import('./check.ts')).registerCheck] },
   staff: {
     description: 'staff user commands',
     load: async () => [(await import('./staff-create.ts')).registerStaffCreate, (await import('./staff-accounts.ts')).registerStaffAccountCommands],
