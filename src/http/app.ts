@@ -36,6 +36,7 @@ import { registerWebManageRoutes } from '../web/routes/web-manage.ts';
 import { registerWebStaffRoutes } from '../web/routes/web-staff.ts';
 import { registerWebAdminRoutes } from '../web/routes/web-admin.ts';
 import { registerWebTimelineRoutes } from '../web/routes/web-timeline.ts';
+import { registerWebSettingsRoutes } from '../web/routes/web-settings.ts';
 import { renderHtmlError as webErrorPage } from '../web/error-page.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -73,6 +74,7 @@ const ROUTE_MODULES: RouteModule[] = [
   registerWebStaffRoutes,
   registerWebAdminRoutes,
   registerWebTimelineRoutes,
+  registerWebSettingsRoutes,
 ];
 
 /** Renders problems as HTML for routes with `config: { html: true }` (set by the web pages). */

@@ -30,6 +30,7 @@ export async function staffAccess(services: Services, request: FastifyRequest, s
 const SECTIONS = [
   { path: '', label: 'staff.nav.daySheet', manager: false },
   { path: '/timeline', label: 'host.timeline', manager: false },
+  { path: '/settings', label: 'host.settings', manager: true },
   { path: '/tables', label: 'staff.nav.tables', manager: true },
   { path: '/hours', label: 'staff.nav.hours', manager: true },
   { path: '/closures', label: 'staff.nav.closures', manager: true },
