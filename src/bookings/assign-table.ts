@@ -61,15 +61,32 @@ export async function pacingPermits(trx: Kysely<DB>, ctx: RestaurantContext, req
   return pacingAllows(max, await coversAt(trx, ctx.row.id, req.slot.startsAt, req.now, req.ignoreBookingId), req.party);
 }
 
-/** Every free start of a date for the request: seatings, live claims and (guests) pacing. */
-export async function freeSlotsOfDate(db: Kysely<DB>, ctx: RestaurantContext, req: Omit<SeatRequest, 'slot'> & { date: string }): Promise<Slot[]> {
+type DateRequest = Omit<SeatRequest, 'slot'> & { date: string };
+
+/** The grid window whose claims decide the date, or null when no slot can be free anyway. */
+export function claimsWindow(ctx: RestaurantContext, req: DateRequest): { from: number; to: number } | null {
+  const grid = gridFor(ctx, req.date, req.party);
+  if (grid.length === 0 || availableSlots(ctx.rules, [], [], slotQuery(ctx, req)).length === 0) return null;
+  return { from: grid[0].startsAt, to: Math.max(...grid.map((s) => s.endsAt)) };
+}
+
+function slotQuery(ctx: RestaurantContext, req: DateRequest) {
   const grid = gridFor(ctx, req.date, req.party);
   const seatings = seatingsOf(ctx, req.party, seatingFilter(req.mode, req.area));
-  const query = { date: req.date, party: req.party, now: req.now, mode: req.mode, grid, seatings, ignoreBookingId: req.ignoreBookingId };
-  if (grid.length === 0 || availableSlots(ctx.rules, [], [], query).length === 0) return [];
-  const claims = await claimsBetween(db, ctx.row.id, grid[0].startsAt, Math.max(...grid.map((s) => s.endsAt)), req.now);
+  return { date: req.date, party: req.party, now: req.now, mode: req.mode, grid, seatings, ignoreBookingId: req.ignoreBookingId };
+}
+
+/** The free starts of a date given the live claims of its window (pure). */
+export function freeSlotsFromClaims(ctx: RestaurantContext, req: DateRequest, claims: readonly ClaimRow[]): Slot[] {
   const covers = ctx.rules.maxCoversPerSlot === null ? undefined : coversByStart(claims, req.ignoreBookingId);
-  return availableSlots(ctx.rules, [], occupancyOf(ctx, claims), { ...query, covers });
+  return availableSlots(ctx.rules, [], occupancyOf(ctx, claims), { ...slotQuery(ctx, req), covers });
+}
+
+/** Every free start of a date for the request: seatings, live claims and (guests) pacing. */
+export async function freeSlotsOfDate(db: Kysely<DB>, ctx: RestaurantContext, req: DateRequest): Promise<Slot[]> {
+  const window = claimsWindow(ctx, req);
+  if (!window) return [];
+  return freeSlotsFromClaims(ctx, req, await claimsBetween(db, ctx.row.id, window.from, window.to, req.now));
 }
 
 /** The 409 for a taken time: up to 3 free times the same day, nearest first. */

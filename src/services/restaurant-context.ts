@@ -69,11 +69,21 @@ export function gridFor(ctx: RestaurantContext, date: string, party: number): Sl
 export class RestaurantCache {
   readonly #entries = new Map<string, { version: number; context: RestaurantContext }>();
 
+  /** The cached context, unchecked: use only with a version stamp read in the same round trip (isCurrent). */
+  peek(slug: string): RestaurantContext | undefined {
+    return this.#entries.get(slug)?.context;
+  }
+
+  /** Whether a version stamp read from the database matches the cached context. */
+  isCurrent(slug: string, version: { id: string; updated_at: number } | undefined): boolean {
+    const cached = this.#entries.get(slug);
+    return !!version && !!cached && cached.version === Number(version.updated_at) && cached.context.row.id === version.id;
+  }
+
   async load(db: Kysely<DB>, slug: string): Promise<RestaurantContext> {
     const version = await findRestaurantVersion(db, slug);
     if (!version) throw new DomainError('not_found', `There is no restaurant "${slug}".`);
-    const cached = this.#entries.get(slug);
-    if (cached && cached.version === Number(version.updated_at) && cached.context.row.id === version.id) return cached.context;
+    if (this.isCurrent(slug, version)) return (this.#entries.get(slug) as { context: RestaurantContext }).context;
     const context = await loadRestaurantContext(db, slug);
     if (this.#entries.size > 1000) this.#entries.clear();
     this.#entries.set(slug, { version: Number(context.row.updated_at), context });

@@ -22,6 +22,10 @@ export interface ClaimRow {
  * what holds tables then, and (by start) how many covers each slot time has.
  */
 export async function claimsBetween(db: Kysely<DB>, restaurantId: string, from: number, to: number, now: number): Promise<ClaimRow[]> {
+  return toClaimRows(await claimsQuery(db, restaurantId, from, to, now).execute());
+}
+
+function claimsQuery(db: Kysely<DB>, restaurantId: string, from: number, to: number, now: number) {
   const bookings = db
     .selectFrom('bookings')
     .select([sql<string>`'booking'`.as('kind'), 'id', 'table_id', 'combination_id', 'party', 'starts_at', 'ends_at'])
@@ -38,7 +42,33 @@ export async function claimsBetween(db: Kysely<DB>, restaurantId: string, from: 
     .where('starts_at', '<', to)
     .where('ends_at', '>', from)
     .where('expires_at', '>', now);
-  const rows = await bookings.unionAll(holds).execute();
+  return bookings.unionAll(holds);
+}
+
+/**
+ * claimsBetween plus the restaurant's version stamp (id, updated_at by slug) in the SAME
+ * statement: one round trip for a cached restaurant, and the stamp and the claims come
+ * from one snapshot, so a configuration change made anywhere is still seen at once.
+ */
+export async function claimsWithVersion(
+  db: Kysely<DB>, slug: string, restaurantId: string, from: number, to: number, now: number,
+): Promise<{ version: { id: string; updated_at: number } | undefined; claims: ClaimRow[] }> {
+  const version = db
+    .selectFrom('restaurants')
+    .select([
+      sql<string>`'version'`.as('kind'), 'id', 'id as table_id', sql<string | null>`null`.as('combination_id'),
+      sql<number>`0`.as('party'), 'updated_at as starts_at', 'updated_at as ends_at',
+    ])
+    .where('slug', '=', slug);
+  const rows = await claimsQuery(db, restaurantId, from, to, now).unionAll(version).execute();
+  const stamp = rows.find((r) => r.kind === 'version');
+  return {
+    version: stamp ? { id: stamp.id, updated_at: Number(stamp.starts_at) } : undefined,
+    claims: toClaimRows(rows.filter((r) => r.kind !== 'version')),
+  };
+}
+
+function toClaimRows(rows: { kind: string; id: string; table_id: string; combination_id: string | null; party: number; starts_at: number; ends_at: number }[]): ClaimRow[] {
   return rows.map((r) => ({
     kind: r.kind === 'hold' ? 'hold' : 'booking',
     ownerId: r.id,
