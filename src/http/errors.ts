@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, fieldText, type ErrorCode, type FieldError } from '../domain/errors.ts';
 import { isUnavailable, isUniqueViolation } from '../db/errors.ts';
+import { PageRefusal, sendPage } from '../web/respond.ts';
 import { applySecurityHeaders, isHttpsSite } from './security-headers.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { isMessageKey, translate, type MessageKey } from '../i18n/translate.ts';
@@ -137,13 +138,17 @@ export function answerFrameworkError(baseUrl: string) {
 export type HtmlErrorRenderer = (request: FastifyRequest, reply: FastifyReply, problem: Problem) => unknown;
 
 export function installErrorHandling(app: FastifyInstance, renderHtml?: HtmlErrorRenderer): void {
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((thrown, request, reply) => {
+    // A page refusing a form carries the re-rendered form; its refusal decides the status.
+    const page = thrown instanceof PageRefusal ? thrown : undefined;
+    const error = page ? page.refusal : thrown;
     const body = toProblem(error, request.locale);
     if (body.status >= 500 && body.status !== 503) request.log.error({ err: error }, 'unhandled error');
     else if (body.status === 503) request.log.warn({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'database unavailable');
     if (body.status === 413) request.raw.resume(); // drain, so the client sees the 413 instead of a reset
     if (body.status === 503) reply.header('retry-after', '2');
     if (error instanceof DomainError && error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (page) return sendPage(reply, page.markup, body.status);
     if (renderHtml && (request.routeOptions.config as { html?: boolean } | undefined)?.html) {
       return renderHtml(request, reply, body);
     }

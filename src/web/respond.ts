@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 
 /** Sends a rendered page. Pages are personal and live: never cached, never leak the URL onward. */
-export function sendPage(reply: FastifyReply, markup: string, status = 200): FastifyReply {
+export function sendPage(reply: FastifyReply, markup: string, status?: number): FastifyReply {
+  if (status !== undefined) reply.code(status);
   return reply
-    .code(status)
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'same-origin')
     .header('x-content-type-options', 'nosniff')
@@ -16,6 +16,26 @@ export function sendPage(reply: FastifyReply, markup: string, status = 200): Fas
 /** Post/redirect/get: 303 so a refresh never re-submits the form. */
 export function seeOther(reply: FastifyReply, location: string): FastifyReply {
   return reply.header('cache-control', 'no-store').redirect(location, 303);
+}
+
+/**
+ * A form the use case refused, shown again with the reason. Thrown, not sent: the one error
+ * mapper (src/http/errors.ts) answers `markup` with the status of `refusal` (a DomainError),
+ * exactly as it answers the same refusal on the JSON API.
+ */
+export class PageRefusal extends Error {
+  constructor(
+    readonly refusal: unknown,
+    readonly markup: string,
+  ) {
+    super(refusal instanceof Error ? refusal.message : 'refused');
+  }
+}
+
+/** Sends the page, or (with a refusal) throws it to the error mapper for its status. */
+export function answerPage(reply: FastifyReply, markup: string, refusal?: unknown): FastifyReply {
+  if (refusal !== undefined) throw new PageRefusal(refusal, markup);
+  return sendPage(reply, markup);
 }
 
 /** A fresh idempotency key for a booking form (sent back as a hidden field). */

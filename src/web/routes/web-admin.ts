@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import type { Services } from '../../services/services.ts';
 import { listHours } from '../../db/queries/restaurant-admin.ts';
-import { DomainError, validationError } from '../../domain/errors.ts';
+import { DomainError, validationError, type ErrorCode } from '../../domain/errors.ts';
 import type { ServicePeriod } from '../../domain/types.ts';
 import { addClosure, listClosures, removeClosure } from '../../staff/closures.ts';
 import { listRestaurantMembers, removeMember, setMember } from '../../staff/members.ts';
@@ -12,7 +12,7 @@ import { addTable, changeTable, listTables, removeTable } from '../../staff/tabl
 import { closuresPage, hoursPage, membersPage, tablesPage, type AdminPageCommon } from '../../web/admin-views.ts';
 import { fieldErrorsOf, list, str, type FieldErrors, type FormBody } from '../../web/forms.ts';
 import { pageContext } from '../../web/page-context.ts';
-import { HTML_ROUTE, seeOther, sendPage } from '../../web/respond.ts';
+import { answerPage, HTML_ROUTE, seeOther } from '../../web/respond.ts';
 import { staffAccess, type StaffAccess } from '../../web/staff-access.ts';
 import { AdminSectionQuery } from '../../web/query-schemas.ts';
 
@@ -28,12 +28,13 @@ const SECTIONS = {
 };
 type Section = keyof typeof SECTIONS;
 
-async function render(services: Services, request: FastifyRequest, reply: FastifyReply, section: Section, access: StaffAccess, extras: Extras = {}, status = 200) {
+async function render(services: Services, request: FastifyRequest, reply: FastifyReply, section: Section, access: StaffAccess, extras: Extras = {}, refusal?: unknown) {
   const common: AdminPageCommon = { ctx: pageContext(request, access.restaurant.locale), access, errors: extras.errors ?? {}, values: extras.values ?? {}, message: extras.message, success: extras.success };
-  return sendPage(reply, await SECTIONS[section](services.db, common, extras), status);
+  return answerPage(reply, await SECTIONS[section](services.db, common, extras), refusal);
 }
 
-const STATUS_OF: Record<string, number> = { validation: 422, conflict: 409, not_found: 404 };
+/** Refusals a manager page shows in place, next to the form; others go to the error page. */
+const SHOWN_ON_PAGE: ReadonlySet<ErrorCode> = new Set(['validation', 'conflict', 'not_found']);
 
 /** Runs a manager action; success → back to the page (303), a refusal → the page with the reason. */
 async function mutate(
@@ -45,10 +46,10 @@ async function mutate(
   try {
     await action(access, body);
   } catch (error) {
-    if (!(error instanceof DomainError) || !STATUS_OF[error.code]) throw error;
+    if (!(error instanceof DomainError) || !SHOWN_ON_PAGE.has(error.code)) throw error;
     const { locale } = pageContext(request, access.restaurant.locale);
     const extras = extrasOnError(body, fieldErrorsOf(error, locale) ?? {});
-    return render(services, request, reply, section, access, { message: error.text(locale), ...extras }, STATUS_OF[error.code]);
+    return render(services, request, reply, section, access, { message: error.text(locale), ...extras }, error);
   }
   return seeOther(reply, `/staff/${access.restaurant.slug}/${section}?saved=1`);
 }

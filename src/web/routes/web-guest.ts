@@ -11,7 +11,7 @@ import { isIsoDate } from '../../domain/clock-time.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { fieldErrorsOf, str, type FieldErrors, type FormBody } from '../../web/forms.ts';
 import { detailsPage, restaurantPage, restaurantsPage, type DetailsPageData } from '../../web/guest-views.ts';
-import { HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
+import { answerPage, HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
 import { pageContext } from '../../web/page-context.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { translate } from '../../i18n/translate.ts';
@@ -71,14 +71,14 @@ async function submitBooking(services: Services, request: FastifyRequest<{ Param
   } catch (error) {
     const errors = fieldErrorsOf(error, page.locale);
     if (!errors) throw error;
-    return sendPage(reply, detailsPage(page, { ...base, errors, message: t('guest.checkFields') }), 422);
+    return answerPage(reply, detailsPage(page, { ...base, errors, message: t('guest.checkFields') }), error);
   }
   if ('error' in result) {
     if (result.error.code !== 'slot_unavailable') throw result.error;
     // the key is spent on this answer: choosing an alternative is a new booking attempt
     const alternatives = result.error.alternatives ?? [];
     const message = `${t('guest.justTaken', { time: base.time })}${alternatives.length ? ` ${t('guest.stillFree')}` : ''}`;
-    return sendPage(reply, detailsPage(page, { ...base, idempotencyKey: newFormKey(), alternatives, message }), 409);
+    return answerPage(reply, detailsPage(page, { ...base, idempotencyKey: newFormKey(), alternatives, message }), result.error);
   }
   const b = result.booking;
   return seeOther(reply, `/b/${b.reference}?token=${encodeURIComponent(b.manageToken ?? '')}&created=1`);
@@ -100,7 +100,7 @@ export function registerWebGuestRoutes(app: FastifyInstance, services: Services)
     const { date, party, errors } = pickDateAndParty(ctx, request.query, today, { date: today, party: 2 }, page.locale);
     const slots = Object.keys(errors).length ? undefined : (await getAvailability(reads, ctx.row.slug, date, party)).slots;
     const markup = restaurantPage(page, { restaurant: summary(ctx), maxPartySize: ctx.rules.maxPartySize, today, lastDate, date, party, slots, errors });
-    return sendPage(reply, markup, Object.keys(errors).length ? 422 : 200);
+    return answerPage(reply, markup, Object.keys(errors).length ? new DomainError('validation', 'Please check the date and party size.') : undefined);
   });
 
   app.get<{ Params: { slug: string }; Querystring: Static<typeof BookFormQuery> }>('/r/:slug/book', { config: HTML_ROUTE, schema: { hide: true, querystring: BookFormQuery } }, async (request, reply) => {

@@ -10,7 +10,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { guestMayChange, guestMayEditNotes } from '../../domain/status-rules.ts';
 import { fieldErrorsOf, str, type FormBody } from '../../web/forms.ts';
 import { managePage, type ManagePageData } from '../../web/manage-views.ts';
-import { HTML_ROUTE, seeOther, sendPage } from '../../web/respond.ts';
+import { answerPage, HTML_ROUTE, seeOther } from '../../web/respond.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { ManageQuery } from '../../web/query-schemas.ts';
 import { pickDateAndParty } from './web-guest.ts';
@@ -20,7 +20,7 @@ type Extras = Partial<Pick<ManagePageData, 'flash' | 'alternatives' | 'errors' |
 
 const FLASHES = ['created', 'changed', 'cancelled', 'notes'] as const;
 
-async function renderManage(services: Services, request: FastifyRequest, reply: FastifyReply, m: ManagedBooking, token: string, extras: Extras, status = 200) {
+async function renderManage(services: Services, request: FastifyRequest, reply: FastifyReply, m: ManagedBooking, token: string, extras: Extras, refusal?: unknown) {
   const now = services.clock();
   const booking = present(m);
   const { today, lastDate } = bookableDateRange(m.ctx.rules, now);
@@ -34,18 +34,18 @@ async function renderManage(services: Services, request: FastifyRequest, reply: 
     flash: extras.flash, change: { date: picked.date, party: picked.party, slots }, alternatives: extras.alternatives,
     errors, message: extras.message, requested: extras.requested, canChange, canEditNotes: booking.status === 'confirmed' && guestMayEditNotes(Number(m.row.starts_at), now),
   });
-  return sendPage(reply, markup, status);
+  return answerPage(reply, markup, refusal);
 }
 
 /** A refused change or cancel shows the booking again with the reason (and free alternatives). */
 async function renderRefusal(services: Services, request: FastifyRequest, reply: FastifyReply, m: ManagedBooking, token: string, error: unknown, change: { date?: string; party?: number } = {}) {
   const { locale, t } = pageContext(request, m.row.locale);
   const errors = fieldErrorsOf(error, locale);
-  if (errors) return renderManage(services, request, reply, m, token, { ...change, errors, message: t('guest.checkFields') }, 422);
+  if (errors) return renderManage(services, request, reply, m, token, { ...change, errors, message: t('guest.checkFields') }, error);
   if (!(error instanceof DomainError) || (error.code !== 'slot_unavailable' && error.code !== 'conflict')) throw error;
   const alternatives = error.code === 'slot_unavailable' ? (error.alternatives ?? []) : undefined;
   const message = alternatives ? `${t('manage.notFreeAnyMore')}${alternatives.length ? ` ${t('manage.theseAreFree')}` : ''}` : error.text(locale);
-  return renderManage(services, request, reply, m, token, { ...change, alternatives, message }, 409);
+  return renderManage(services, request, reply, m, token, { ...change, alternatives, message }, error);
 }
 
 function tokenOf(body: FormBody | undefined): string {

@@ -13,7 +13,7 @@ import { authenticate } from '../../staff/login.ts';
 import { endSession, startSession } from '../../staff/sessions.ts';
 import { listDayBookings, updateBookingAsStaff } from '../../staff/staff-bookings.ts';
 import { fieldErrorsOf, str, type FormBody } from '../../web/forms.ts';
-import { HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
+import { answerPage, HTML_ROUTE, newFormKey, seeOther, sendPage } from '../../web/respond.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { isLocale } from '../../i18n/locale.ts';
 import { staffAccess, type StaffAccess } from '../../web/staff-access.ts';
@@ -30,16 +30,15 @@ async function signIn(services: Services, request: FastifyRequest<{ Body: FormBo
   const email = str(request.body, 'email');
   const next = safeNextPath(str(request.body, 'next'), services.config.baseUrl);
   const page = pageContext(request);
-  const again = (error: string, status: number) => sendPage(reply, loginPage(page, { email, next, error }), status);
-  if (!isSameOrigin(request, services.config.baseUrl)) return again(page.t('staff.signInForeign'), 403);
+  const again = (error: string, refusal: DomainError) => answerPage(reply, loginPage(page, { email, next, error }), refusal);
+  if (!isSameOrigin(request, services.config.baseUrl)) return again(page.t('staff.signInForeign'), new DomainError('forbidden', 'Sign-in is only accepted from this site.'));
   const db = services.db;
   let user;
   try {
     user = await authenticate(db, { email, password: str(request.body, 'password'), address: rateLimitAddress(request.ip), now: services.clock(), throttle: services.config.loginRateLimit });
   } catch (error) {
     if (!(error instanceof DomainError) || (error.code !== 'unauthenticated' && error.code !== 'rate_limited')) throw error;
-    if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
-    return again(error.text(page.locale), error.code === 'rate_limited' ? 429 : 401);
+    return again(error.text(page.locale), error);
   }
   if (request.staff) await endSession(db, request.staff.sessionId);
   const session = await startSession(db, user.id, services.clock(), services.randomBytes);
@@ -49,7 +48,7 @@ async function signIn(services: Services, request: FastifyRequest<{ Body: FormBo
 
 type SheetExtras = Partial<Pick<DaySheetData, 'message' | 'success'>> & { form?: Partial<DaySheetData['form']> };
 
-async function renderDaySheet(services: Services, request: FastifyRequest, reply: FastifyReply, access: StaffAccess, date: string, extras: SheetExtras = {}, status = 200) {
+async function renderDaySheet(services: Services, request: FastifyRequest, reply: FastifyReply, access: StaffAccess, date: string, extras: SheetExtras = {}, refusal?: unknown) {
   const ctx = await services.cache.load(services.db, access.restaurant.slug);
   const now = services.clock();
   const zone = access.restaurant.timezone;
@@ -65,7 +64,7 @@ async function renderDaySheet(services: Services, request: FastifyRequest, reply
   const form = { values: { date, time: date === today ? nowSlot : '' }, errors: {}, idempotencyKey: newFormKey(), ...extras.form };
   const restaurantLocale = isLocale(ctx.row.locale) ? ctx.row.locale : 'en';
   const markup = daySheetPage({ ctx: pageContext(request, restaurantLocale), restaurantLocale, access, date, today, maxPartySize: ctx.rules.maxPartySize, bookings: list, allowed, form, message: extras.message, success: extras.success });
-  return sendPage(reply, markup, status);
+  return answerPage(reply, markup, refusal);
 }
 
 function sheetDate(access: StaffAccess, now: number, asked: string | undefined): string {
@@ -88,12 +87,12 @@ async function addBooking(services: Services, request: FastifyRequest<Slug & { B
   } catch (error) {
     const errors = fieldErrorsOf(error, locale);
     if (!errors) throw error;
-    return renderDaySheet(services, request, reply, access, date, { message: t('staff.notAdded'), form: { values, errors, idempotencyKey: key ?? newFormKey() } }, 422);
+    return renderDaySheet(services, request, reply, access, date, { message: t('staff.notAdded'), form: { values, errors, idempotencyKey: key ?? newFormKey() } }, error);
   }
   if ('error' in result) {
     const alternatives = result.error.alternatives ?? [];
     const message = t(alternatives.length ? 'staff.timeTakenFree' : 'staff.timeTaken', { time: values.time });
-    return renderDaySheet(services, request, reply, access, date, { message, form: { values, errors: {}, idempotencyKey: newFormKey(), alternatives } }, 409);
+    return renderDaySheet(services, request, reply, access, date, { message, form: { values, errors: {}, idempotencyKey: newFormKey(), alternatives } }, result.error);
   }
   return seeOther(reply, `/staff/${access.restaurant.slug}?date=${result.booking.date}&booked=${result.booking.reference}`);
 }
@@ -148,7 +147,7 @@ export function registerWebStaffRoutes(app: FastifyInstance, services: Services)
       await updateBookingAsStaff(services, access.restaurant, request.params.reference, { status });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
-      return renderDaySheet(services, request, reply, access, date, { message: error.text(pageContext(request, access.restaurant.locale).locale) }, 409);
+      return renderDaySheet(services, request, reply, access, date, { message: error.text(pageContext(request, access.restaurant.locale).locale) }, error);
     }
     const view = str(request.body, 'view') === 'timeline' ? '/timeline' : '';
     return seeOther(reply, `/staff/${access.restaurant.slug}${view}?date=${date}`);
