@@ -72,7 +72,7 @@ export async function createBooking(deps: Services, input: CreateBookingInput): 
 }
 
 function fromKept(kept: KeptAnswer): { booking: BookingJson } | { error: DomainError } {
-  if (kept.status === 201) return { booking: kept.body as BookingJson };
+  if (kept.outcome === 'booked') return { booking: kept.body as BookingJson };
   return { error: new DomainError('slot_unavailable', kept.message, { alternatives: kept.alternatives }) };
 }
 
@@ -108,7 +108,7 @@ async function bookInTransaction(trx: Kysely<DB>, deps: Services, ctx: Restauran
   const seating = held ?? (paced ? await findFreeSeating(trx, ctx, seatReq) : null);
   if (!seating) {
     const error = await slotUnavailable(trx, ctx, seatReq);
-    return { result: { error }, kept: { status: 409, message: error.message, alternatives: error.alternatives ?? [] } };
+    return { result: { error }, kept: { outcome: 'slot_unavailable', message: error.message, alternatives: error.alternatives ?? [] } };
   }
   const token = newManageToken(deps.randomBytes);
   const row: BookingRow = {
@@ -135,7 +135,7 @@ async function bookInTransaction(trx: Kysely<DB>, deps: Services, ctx: Restauran
   const booking: BookingJson = { ...presentBooking(row, ctx.row, seating), manageToken: token, manageUrl: manageUrl(deps.baseUrl, row.reference, token) };
   await enqueueBookingEmail(trx, { kind: 'confirmation', restaurantId: ctx.row.id, bookingId: row.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now: req.now });
   await bookingWritten(trx, { restaurant: ctx.row, linkKey: deps.linkKey, now: req.now }, { kind: 'created', row, token });
-  return { result: { booking }, kept: { status: 201, body: booking } };
+  return { result: { booking }, kept: { outcome: 'booked', body: booking } };
 }
 
 async function uniqueReference(trx: Kysely<DB>, deps: Services): Promise<string> {

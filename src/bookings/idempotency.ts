@@ -16,10 +16,22 @@ export interface IdempotencyScope {
   requestHash: string;
 }
 
-/** The answer kept for a key: replayed verbatim to a retry. */
+/** The outcome kept for a key, replayed to a retry: a domain outcome, never an HTTP status. */
 export type KeptAnswer =
-  | { status: 201; body: unknown }
-  | { status: 409; message: string; alternatives: { time: string; startsAt: string }[] };
+  | { outcome: 'booked'; body: unknown }
+  | { outcome: 'slot_unavailable'; message: string; alternatives: { time: string; startsAt: string }[] };
+
+/** `status_code` holds the outcome as a number (the column predates outcomes; 0 = not yet answered). */
+const OUTCOME_NUMBER: Record<KeptAnswer['outcome'], number> = { booked: 1, slot_unavailable: 2 };
+
+/** Answers kept before outcomes were stored say `status: 201 | 409`; both shapes stay readable. */
+type LegacyAnswer = { status: 201; body: unknown } | { status: 409; message: string; alternatives: { time: string; startsAt: string }[] };
+
+function readKept(stored: KeptAnswer | LegacyAnswer): KeptAnswer {
+  if ('outcome' in stored) return stored;
+  if ('body' in stored) return { outcome: 'booked', body: stored.body };
+  return { outcome: 'slot_unavailable', message: stored.message, alternatives: stored.alternatives };
+}
 
 /** The key is held by another (committed) request: replay its answer. */
 export class KeyAlreadyUsed extends Error {}
@@ -60,7 +72,7 @@ export async function claimKey(trx: Kysely<DB>, s: IdempotencyScope, now: number
 export async function keepAnswer(trx: Kysely<DB>, s: IdempotencyScope, answer: KeptAnswer, cryptoKey: Buffer): Promise<void> {
   await trx
     .updateTable('idempotency_records')
-    .set({ status_code: answer.status, response_body: seal(cryptoKey, JSON.stringify(answer)) })
+    .set({ status_code: OUTCOME_NUMBER[answer.outcome], response_body: seal(cryptoKey, JSON.stringify(answer)) })
     .where('restaurant_id', '=', s.restaurantId)
     .where('scope', '=', s.scope)
     .where('key_hash', '=', sha256Hex(s.key))
@@ -80,7 +92,7 @@ export async function findAnswer(db: Kysely<DB>, s: IdempotencyScope, cryptoKey:
   if (row.request_hash !== s.requestHash) {
     throw new DomainError('idempotency_mismatch', 'This Idempotency-Key was already used with a different request body.');
   }
-  return JSON.parse(open(cryptoKey, row.response_body)) as KeptAnswer;
+  return readKept(JSON.parse(open(cryptoKey, row.response_body)) as KeptAnswer | LegacyAnswer);
 }
 
 export async function deleteExpiredIdempotencyRecords(db: Kysely<DB>, now: number): Promise<void> {
