@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { findBooking, releaseCells, updateBookingIfUnchanged, type BookingRow } from '../db/queries/bookings.ts';
+import { findBooking, releaseCells, updateBookingIfUnchanged, updateBookingNotes, type BookingRow } from '../db/queries/bookings.ts';
 import { claimTableCells, deleteExpiredHolds } from '../db/queries/claims.ts';
 import { resolveStart } from '../domain/booking-window.ts';
 import { DomainError, validationError } from '../domain/errors.ts';
@@ -88,7 +88,7 @@ async function freshRow(trx: Kysely<DB>, row: BookingRow): Promise<BookingRow> {
 async function updateNotes(deps: Services, m: ManagedBooking, notes: string | null, now: number): Promise<BookingJson> {
   const updatedAt = Math.max(now, Number(m.row.updated_at) + 1);
   await runTransaction(deps.db, async (trx) => {
-    await trx.updateTable('bookings').set({ notes, updated_at: updatedAt }).where('restaurant_id', '=', m.row.restaurant_id).where('id', '=', m.row.id).execute();
+    await updateBookingNotes(trx, m.row, notes, updatedAt);
     await bookingWritten(trx, { restaurant: m.ctx.row, linkKey: deps.linkKey, now }, { kind: 'touched', row: m.row });
   });
   return present({ ...m, row: { ...m.row, notes, updated_at: updatedAt } });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../db/schema.ts';
+import { insertOutboxRow } from '../db/queries/outbox.ts';
 import type { BookingJson } from '../bookings/presenter.ts';
 import { bookingCalendar } from '../bookings/calendar.ts';
 import { renderBookingEmail, type BookingEmailKind } from '../email/booking-email.ts';
@@ -18,26 +19,23 @@ export async function enqueueBookingEmail(
   const { booking } = input;
   if (!booking.email) return;
   const email = renderBookingEmail(input.kind, booking, input.restaurantName);
-  await db
-    .insertInto('email_outbox')
-    .values({
-      restaurant_id: input.restaurantId,
-      id: uuidv7(),
-      booking_id: input.bookingId,
-      kind: input.kind,
-      to_address: booking.email,
-      subject: email.subject,
-      body_text: email.text,
-      body_html: email.html,
-      ics: bookingCalendar(booking, input.restaurantName, input.baseUrl),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: input.now,
-      claimed_by: null,
-      claimed_until: null,
-      last_error: null,
-      created_at: input.now,
-      sent_at: null,
-    })
-    .execute();
+  await insertOutboxRow(db, {
+    restaurant_id: input.restaurantId,
+    id: uuidv7(),
+    booking_id: input.bookingId,
+    kind: input.kind,
+    to_address: booking.email,
+    subject: email.subject,
+    body_text: email.text,
+    body_html: email.html,
+    ics: bookingCalendar(booking, input.restaurantName, input.baseUrl),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: input.now,
+    claimed_by: null,
+    claimed_until: null,
+    last_error: null,
+    created_at: input.now,
+    sent_at: null,
+  });
 }

@@ -5,6 +5,7 @@ import { canonicalJson } from '../domain/canonical-json.ts';
 import { DomainError } from '../domain/errors.ts';
 import { open, seal } from '../services/sealed-box.ts';
 import { sha256Hex } from './tokens.ts';
+import { deleteExpiredKey, findKeyRecord, insertKeyRecord, storeKeyAnswer, type IdempotencyKeyRef } from '../db/queries/idempotency.ts';
 
 /** Kept at least 24 h (SPEC §3); we keep 48 h, then housekeeping deletes them. */
 export const IDEMPOTENCY_TTL_MS = 48 * 3600_000;
@@ -50,19 +51,19 @@ export function requestHash(body: unknown): string {
   return sha256Hex(canonicalJson(body));
 }
 
+function keyRef(s: IdempotencyScope): IdempotencyKeyRef {
+  return { restaurantId: s.restaurantId, scope: s.scope, keyHash: sha256Hex(s.key) };
+}
+
 /**
  * Takes the key inside the booking transaction. A concurrent holder makes this insert wait
  * for its commit (PostgreSQL, MySQL) or run after it (SQLite), then fail: KeyAlreadyUsed.
  * If the holder rolled back, the insert simply succeeds. So a key is never stuck.
  */
 export async function claimKey(trx: Kysely<DB>, s: IdempotencyScope, now: number): Promise<void> {
-  const keyHash = sha256Hex(s.key);
-  await trx.deleteFrom('idempotency_records').where('restaurant_id', '=', s.restaurantId).where('scope', '=', s.scope).where('key_hash', '=', keyHash).where('expires_at', '<', now).execute();
+  await deleteExpiredKey(trx, keyRef(s), now);
   try {
-    await trx
-      .insertInto('idempotency_records')
-      .values({ restaurant_id: s.restaurantId, scope: s.scope, key_hash: keyHash, request_hash: s.requestHash, status_code: 0, response_body: null, created_at: now, expires_at: now + IDEMPOTENCY_TTL_MS })
-      .execute();
+    await insertKeyRecord(trx, keyRef(s), s.requestHash, now, now + IDEMPOTENCY_TTL_MS);
   } catch (error) {
     if (isUniqueViolation(error)) throw new KeyAlreadyUsed();
     throw error;
@@ -70,31 +71,15 @@ export async function claimKey(trx: Kysely<DB>, s: IdempotencyScope, now: number
 }
 
 export async function keepAnswer(trx: Kysely<DB>, s: IdempotencyScope, answer: KeptAnswer, cryptoKey: Buffer): Promise<void> {
-  await trx
-    .updateTable('idempotency_records')
-    .set({ status_code: OUTCOME_NUMBER[answer.outcome], response_body: seal(cryptoKey, JSON.stringify(answer)) })
-    .where('restaurant_id', '=', s.restaurantId)
-    .where('scope', '=', s.scope)
-    .where('key_hash', '=', sha256Hex(s.key))
-    .execute();
+  await storeKeyAnswer(trx, keyRef(s), OUTCOME_NUMBER[answer.outcome], seal(cryptoKey, JSON.stringify(answer)));
 }
 
 /** The kept answer for the key, or undefined if none is committed (the holder rolled back). */
 export async function findAnswer(db: Kysely<DB>, s: IdempotencyScope, cryptoKey: Buffer): Promise<KeptAnswer | undefined> {
-  const row = await db
-    .selectFrom('idempotency_records')
-    .select(['request_hash', 'status_code', 'response_body'])
-    .where('restaurant_id', '=', s.restaurantId)
-    .where('scope', '=', s.scope)
-    .where('key_hash', '=', sha256Hex(s.key))
-    .executeTakeFirst();
+  const row = await findKeyRecord(db, keyRef(s));
   if (!row || !row.response_body) return undefined;
   if (row.request_hash !== s.requestHash) {
     throw new DomainError('idempotency_mismatch', 'This Idempotency-Key was already used with a different request body.');
   }
   return readKept(JSON.parse(open(cryptoKey, row.response_body)) as KeptAnswer | LegacyAnswer);
-}
-
-export async function deleteExpiredIdempotencyRecords(db: Kysely<DB>, now: number): Promise<void> {
-  await db.deleteFrom('idempotency_records').where('expires_at', '<', now).execute();
 }

@@ -1,5 +1,6 @@
 import type { BookingRow } from '../db/queries/bookings.ts';
 import { findBookingsByReference } from '../db/queries/bookings.ts';
+import { findRestaurantSlugById } from '../db/queries/restaurants.ts';
 import { DomainError } from '../domain/errors.ts';
 import { normalizeReference } from '../domain/reference.ts';
 import type { Services } from '../services/services.ts';
@@ -23,8 +24,7 @@ export async function loadByToken(deps: Services, reference: string, token: stri
 }
 
 export async function contextById(deps: Services, restaurantId: string): Promise<RestaurantContext> {
-  const restaurant = await deps.db.selectFrom('restaurants').select('slug').where('id', '=', restaurantId).executeTakeFirstOrThrow();
-  return deps.cache.load(deps.db, restaurant.slug);
+  return deps.cache.load(deps.db, await findRestaurantSlugById(deps.db, restaurantId));
 }
 
 export function tableLabel(ctx: RestaurantContext, tableId: string): string {

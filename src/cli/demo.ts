@@ -8,6 +8,8 @@ import { createRestaurant } from '../staff/restaurant-admin.ts';
 import { createStaffUser } from '../staff/accounts.ts';
 import { addClosure } from '../staff/closures.ts';
 import { findStaffUserByEmail } from '../db/queries/staff-users.ts';
+import { findRestaurantRef } from '../db/queries/restaurant-admin.ts';
+import { restaurantExists } from '../db/queries/restaurants.ts';
 import { prepareEmbeddedDatabase } from '../db/prepare-embedded.ts';
 import { DEMO_ADMIN, DEMO_COMBINATIONS, DEMO_RESTAURANTS, DEMO_STAFF } from './demo-data.ts';
 import { addCombination } from '../staff/combinations.ts';
@@ -17,10 +19,9 @@ import { action, currentConfig, fail } from './run-command.ts';
 export async function loadDemo(db: Kysely<DB>, now: number): Promise<string[]> {
   const added: string[] = [];
   for (const restaurant of DEMO_RESTAURANTS) {
-    const exists = await db.selectFrom('restaurants').select('id').where('slug', '=', restaurant.slug).executeTakeFirst();
-    if (exists) continue;
+    if (await restaurantExists(db, restaurant.slug)) continue;
     const view = await createRestaurant(db, restaurant, now);
-    const row = await db.selectFrom('restaurants').select('id').where('slug', '=', view.slug).executeTakeFirstOrThrow();
+    const row = (await findRestaurantRef(db, view.slug))!;
     const byLabel = new Map(view.tables.map((t) => [t.label, t.id]));
     for (const [labels, minSeats, maxSeats] of DEMO_COMBINATIONS[restaurant.slug] ?? []) {
       await addCombination(db, row.id, { tableIds: labels.map((l) => byLabel.get(l)!), minSeats, maxSeats }, now);
@@ -56,7 +57,7 @@ export function registerDemo(program: Command): void {
         try {
           await prepareEmbeddedDatabase(config, database);
           if (!(await isSchemaCurrent(database.db))) fail('the schema is not current: run `tablebookings db migrate` first');
-          if (options.ifEmpty && (await database.db.selectFrom('restaurants').select('id').limit(1).execute()).length > 0) return;
+          if (options.ifEmpty && (await restaurantExists(database.db))) return;
           const added = await loadDemo(database.db, Date.now());
           if (added.length === 0) console.log('demo data already loaded');
           for (const line of added) console.log(`added ${line}`);

@@ -7,6 +7,7 @@ import type { Database } from '../db/connect.ts';
 import type { ReadDatabase } from '../db/read-replica.ts';
 import type { Services } from '../services/services.ts';
 import { mayReadMetrics } from './metrics-access.ts';
+import { countPendingOutbox } from '../db/queries/outbox.ts';
 import { DomainError } from '../domain/errors.ts';
 
 /**
@@ -36,14 +37,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function countPendingEmails(database: Database): Promise<number> {
-  const row = await database.db
-    .selectFrom('email_outbox')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
 
 /** One gauge per pool figure (so that sum() over workers or hosts means something); absent on SQLite. */
 function registerPoolGauges(registry: Registry, database: WithPoolStats): void {
@@ -87,7 +80,7 @@ function registerOutboxGauge(registry: Registry, database: WithPoolStats): void 
     registers: [registry],
     aggregator: 'max', // every worker sees the same table: do not add them up
     async collect() {
-      this.set(await withTimeout(countPendingEmails(database), OUTBOX_QUERY_TIMEOUT_MS).catch(() => NaN));
+      this.set(await withTimeout(countPendingOutbox(database.db), OUTBOX_QUERY_TIMEOUT_MS).catch(() => NaN));
     },
   });
 }

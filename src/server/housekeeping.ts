@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { deleteExpiredIdempotencyRecords } from '../bookings/idempotency.ts';
+import { deleteExpiredIdempotencyRecords } from '../db/queries/idempotency.ts';
 import { deleteExpiredRateLimits } from '../db/queries/rate-limits.ts';
 import { deleteExpiredSessions } from '../db/queries/sessions.ts';
 import { SESSION_IDLE_MS } from '../staff/sessions.ts';

@@ -1,19 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
+import { findMembershipRole } from '../db/queries/staff-memberships.ts';
 import type { StaffPrincipal } from './principal.ts';
 import type { StaffRole } from '../domain/types.ts';
 
 /** The user's role in a restaurant; a site admin counts as manager everywhere. */
 export async function roleIn(db: Kysely<DB>, staff: StaffPrincipal, restaurantId: string): Promise<StaffRole | null> {
   if (staff.isAdmin) return 'manager';
-  const row = await db
-    .selectFrom('memberships')
-    .select('role')
-    .where('restaurant_id', '=', restaurantId)
-    .where('user_id', '=', staff.userId)
-    .executeTakeFirst();
-  return (row?.role as StaffRole | undefined) ?? null;
+  return (await findMembershipRole(db, restaurantId, staff.userId)) ?? null;
 }
 
 /** Throws unauthenticated (401) when signed out, forbidden (403) when the role is too low. */

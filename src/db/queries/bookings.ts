@@ -81,3 +81,7 @@ export function listBookingsForDate(db: Kysely<DB>, restaurantId: string, servic
     .orderBy('reference')
     .execute();
 }
+
+export async function updateBookingNotes(db: Kysely<DB>, booking: Pick<BookingRow, 'restaurant_id' | 'id'>, notes: string | null, updatedAt: number): Promise<void> {
+  await db.updateTable('bookings').set({ notes, updated_at: updatedAt }).where('restaurant_id', '=', booking.restaurant_id).where('id', '=', booking.id).execute();
+}

@@ -87,3 +87,16 @@ export async function listOutbox(db: Kysely<DB>, restaurantId: string, status: s
   if (status) query = query.where('status', '=', status);
   return query.orderBy('created_at', 'desc').limit(limit).execute();
 }
+
+export async function insertOutboxRow(db: Kysely<DB>, row: OutboxRow): Promise<void> {
+  await db.insertInto('email_outbox').values(row).execute();
+}
+
+export async function countPendingOutbox(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('email_outbox')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -69,3 +69,14 @@ export function rulesFromRow(row: RestaurantRow, hours: ServicePeriod[], closure
     holdMinutes: Number(row.hold_minutes ?? 5),
   };
 }
+
+export async function findRestaurantSlugById(db: Kysely<DB>, restaurantId: string): Promise<string> {
+  const row = await db.selectFrom('restaurants').select('slug').where('id', '=', restaurantId).executeTakeFirstOrThrow();
+  return row.slug;
+}
+
+export async function restaurantExists(db: Kysely<DB>, slug?: string): Promise<boolean> {
+  let query = db.selectFrom('restaurants').select('id');
+  if (slug !== undefined) query = query.where('slug', '=', slug);
+  return (await query.limit(1).execute()).length > 0;
+}

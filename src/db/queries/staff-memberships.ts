@@ -73,3 +73,9 @@ export async function listAllMemberships(db: Kysely<DB>): Promise<Map<string, { 
   }
   return byUser;
 }
+
+/** The user's role in the restaurant, or undefined when not a member. */
+export async function findMembershipRole(db: Kysely<DB>, restaurantId: string, userId: string): Promise<StaffRole | undefined> {
+  const row = await db.selectFrom('memberships').select('role').where('restaurant_id', '=', restaurantId).where('user_id', '=', userId).executeTakeFirst();
+  return row?.role as StaffRole | undefined;
+}

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { pingDatabase } from '../../db/queries/health.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/services.ts';
 import { isSchemaCurrent } from '../../db/migrate.ts';
@@ -23,7 +23,7 @@ export function registerHealthRoutes(app: FastifyInstance, services: Services): 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     if (services.state?.draining) return reply.code(503).send({ status: 'draining' });
     try {
-      await withTimeout(sql`select 1`.execute(services.db), READY_TIMEOUT_MS);
+      await withTimeout(pingDatabase(services.db), READY_TIMEOUT_MS);
       if (!schemaKnownCurrent) schemaKnownCurrent = await withTimeout(isSchemaCurrent(services.db), READY_TIMEOUT_MS);
       if (!schemaKnownCurrent) return reply.code(503).send({ status: 'migrations pending', database: 'ok' });
       return { status: 'ready', database: 'ok' };
