@@ -53,44 +53,42 @@ export function dateStatus(
 
 function formatErrors(rules: RestaurantRules, req: StartRequest): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isIsoDate(req.date)) errors.push({ field: 'date', message: 'date must be a real date written YYYY-MM-DD' });
-  if (parseHHMM(req.time) === null) errors.push({ field: 'time', message: 'time must be written HH:MM (00:00–23:59)' });
+  if (!isIsoDate(req.date)) errors.push({ field: 'date', message: 'date must be a real date written YYYY-MM-DD', key: 'validation.dateFormat' });
+  if (parseHHMM(req.time) === null) errors.push({ field: 'time', message: 'time must be written HH:MM (00:00–23:59)', key: 'validation.timeFormat' });
   if (!Number.isInteger(req.party) || req.party < 1) {
-    errors.push({ field: 'party', message: 'party must be a whole number of at least 1' });
+    errors.push({ field: 'party', message: 'party must be a whole number of at least 1', key: 'validation.partyWhole' });
   } else if (req.party > rules.maxPartySize) {
-    errors.push({ field: 'party', message: `party must be at most ${rules.maxPartySize}; please call the restaurant for larger groups` });
+    errors.push({ field: 'party', message: `party must be at most ${rules.maxPartySize}; please call the restaurant for larger groups`, key: 'validation.partyTooLarge', params: { max: rules.maxPartySize } });
   }
   return errors;
 }
 
 function checkDate(rules: RestaurantRules, date: string, now: number): void {
   const status = dateStatus(rules, date, now);
-  if (status === 'past') throw validationError('date', 'date is in the past');
+  if (status === 'past') throw validationError('date', 'date is in the past', 'validation.datePast');
   if (status === 'beyond') {
-    throw validationError('date', `bookings open at most ${rules.bookingWindowDays} days ahead`);
+    throw validationError('date', `bookings open at most ${rules.bookingWindowDays} days ahead`, 'validation.dateBeyond', { days: rules.bookingWindowDays });
   }
-  if (status === 'closed') throw validationError('date', 'the restaurant is closed on that date');
+  if (status === 'closed') throw validationError('date', 'the restaurant is closed on that date', 'validation.dateClosed');
 }
 
 function offGridError(rules: RestaurantRules, req: StartRequest): DomainError {
   const onClock = slotGridForMinutes(rules, req.date, 0).some((s) => s.time === req.time);
-  return validationError(
-    'time',
-    onClock
-      ? `a party of ${req.party} cannot start at ${req.time}: the meal would run past closing`
-      : `${req.time} is not a bookable time on ${req.date}; times follow the opening hours every ${rules.slotIntervalMinutes} minutes`,
-  );
+  if (onClock) {
+    const message = `a party of ${req.party} cannot start at ${req.time}: the meal would run past closing`;
+    return validationError('time', message, 'validation.runsPastClosing', { party: req.party, time: req.time });
+  }
+  const message = `${req.time} is not a bookable time on ${req.date}; times follow the opening hours every ${rules.slotIntervalMinutes} minutes`;
+  return validationError('time', message, 'validation.offGrid', { time: req.time, date: req.date, minutes: rules.slotIntervalMinutes });
 }
 
 function timingError(rules: RestaurantRules, slot: Slot, req: StartRequest): DomainError {
   if (req.mode === 'staff') {
-    return validationError(
-      'time',
-      `that time has passed; walk-ins may start at most ${rules.slotIntervalMinutes} minutes ago`,
-    );
+    const message = `that time has passed; walk-ins may start at most ${rules.slotIntervalMinutes} minutes ago`;
+    return validationError('time', message, 'validation.walkInPast', { minutes: rules.slotIntervalMinutes });
   }
-  if (slot.startsAt < req.now) return validationError('time', 'that time has already passed');
-  return validationError('time', `bookings need at least ${rules.minNoticeMinutes} minutes notice`);
+  if (slot.startsAt < req.now) return validationError('time', 'that time has already passed', 'validation.timePassed');
+  return validationError('time', `bookings need at least ${rules.minNoticeMinutes} minutes notice`, 'validation.notice', { minutes: rules.minNoticeMinutes });
 }
 
 /**
@@ -109,7 +107,7 @@ export function resolveStart(rules: RestaurantRules, req: StartRequest): Slot {
   const inTime = slot !== undefined && slot.startsAt >= earliestStart(rules, req.now, req.mode);
   // Yesterday is only open for the after-midnight part of a period still running.
   if (!inTime && req.date < bookableDateRange(rules, req.now).today) {
-    throw validationError('date', 'date is in the past');
+    throw validationError('date', 'date is in the past', 'validation.datePast');
   }
   if (!slot) throw offGridError(rules, req);
   if (!inTime) throw timingError(rules, slot, req);

@@ -7,6 +7,7 @@ import { manageEn } from './en/manage.ts';
 import { problemsEn } from './en/problems.ts';
 import { staffEn } from './en/staff.ts';
 import { statusEn } from './en/status.ts';
+import { validationEn } from './en/validation.ts';
 import { reminderEn } from './en/reminder.ts';
 import { hostEn } from './en/host.ts';
 
@@ -24,6 +25,7 @@ export const en = {
   ...problemsEn,
   ...staffEn,
   ...statusEn,
+  ...validationEn,
   ...reminderEn,
   ...hostEn,
 } as const;

@@ -9,6 +9,7 @@ import { manageKo } from './ko/manage.ts';
 import { problemsKo } from './ko/problems.ts';
 import { staffKo } from './ko/staff.ts';
 import { statusKo } from './ko/status.ts';
+import { validationKo } from './ko/validation.ts';
 import { reminderKo } from './ko/reminder.ts';
 import { hostKo } from './ko/host.ts';
 
@@ -23,6 +24,7 @@ export const ko: Translation<typeof en> = {
   ...problemsKo,
   ...staffKo,
   ...statusKo,
+  ...validationKo,
   ...reminderKo,
   ...hostKo,
 };
