@@ -10,6 +10,7 @@ import { buildServices, type Services } from '../services/services.ts';
 import { rejectNulCharacters } from './reject-nul.ts';
 import { OneLinePerRequest, loggerOptions } from './request-log.ts';
 import { lazySerializerFactory, lazyValidatorFactory } from './lazy-compilers.ts';
+import { SECURITY_SCHEMES, finishDocument, transformRoute } from './openapi.ts';
 import { answerFrameworkError, installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installDefaultQuerySchema, serverTimeouts } from './server-limits.ts';
@@ -120,8 +121,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'tablebookings API', version: '1', description: 'Restaurant table bookings. Errors are RFC 9457 problem+json.' },
+      info: {
+        title: 'tablebookings API',
+        version: '1',
+        description: 'Restaurant table bookings. Errors are RFC 9457 problem+json.',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      components: { securitySchemes: SECURITY_SCHEMES as never },
     },
+    transform: transformRoute as never,
+    transformObject: finishDocument as never,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
