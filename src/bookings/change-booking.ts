@@ -13,6 +13,7 @@ import type { BookingJson } from './presenter.ts';
 import { RetryTransaction, runTransaction } from '../db/run-transaction.ts';
 import { gridFor } from '../services/restaurant-context.ts';
 import { bookingWritten } from './booking-written.ts';
+import { LIMITS } from '../domain/limits.ts';
 
 export interface BookingChanges {
   date?: string;
@@ -26,7 +27,7 @@ type Actor = 'guest' | 'staff';
 function checkNotes(notes: string | null | undefined): string | null | undefined {
   if (notes === undefined || notes === null) return notes;
   const text = String(notes).trim();
-  if (text.length > 1000) throw validationError('notes', 'notes must be at most 1000 characters');
+  if (text.length > LIMITS.notes) throw validationError('notes', `notes must be at most ${LIMITS.notes} characters`);
   return text === '' ? null : text;
 }
 

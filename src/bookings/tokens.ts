@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { LIMITS } from '../domain/limits.ts';
 
 /** A manage token: 32 random bytes, base64url. Returned once; only its hash is stored. */
 export function newManageToken(randomBytes: (n: number) => Buffer = crypto.randomBytes): string {
@@ -11,7 +12,7 @@ export function sha256Hex(text: string): string {
 
 /** Constant-time comparison of a presented token with a stored hash. */
 export function tokenMatches(token: string | undefined, storedHash: string): boolean {
-  if (!token || token.length > 200) return false;
+  if (!token || token.length > LIMITS.manageToken) return false;
   const a = Buffer.from(sha256Hex(token), 'hex');
   const b = Buffer.from(storedHash, 'hex');
   return a.length === b.length && crypto.timingSafeEqual(a, b);

@@ -1,4 +1,5 @@
 import { DomainError, type FieldError } from './errors.ts';
+import { LIMITS } from './limits.ts';
 
 export interface GuestDetailsInput {
   name?: unknown;
@@ -34,18 +35,18 @@ export function validateGuestDetails(input: GuestDetailsInput, options: { emailR
   const errors: FieldError[] = [];
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (!name) errors.push({ field: 'name', message: 'name is required', key: 'validation.nameRequired' });
-  else if (name.length > 100) errors.push({ field: 'name', message: 'name must be at most 100 characters', key: 'validation.nameTooLong' });
+  else if (name.length > LIMITS.name) errors.push({ field: 'name', message: `name must be at most ${LIMITS.name} characters`, key: 'validation.nameTooLong' });
   else if (CONTROL.test(name)) errors.push({ field: 'name', message: 'name must not contain control characters or line breaks', key: 'validation.nameControl' });
   const email = optionalText(input.email);
   if (!email && options.emailRequired) errors.push({ field: 'email', message: 'email is required', key: 'validation.emailRequired' });
-  else if (email && email.length > 254) errors.push({ field: 'email', message: 'email must be at most 254 characters', key: 'validation.emailTooLong' });
+  else if (email && email.length > LIMITS.email) errors.push({ field: 'email', message: `email must be at most ${LIMITS.email} characters`, key: 'validation.emailTooLong' });
   else if (email && !EMAIL.test(email)) errors.push({ field: 'email', message: 'email is not a valid address', key: 'validation.emailInvalid' });
   const phone = optionalText(input.phone);
-  if (phone && phone.length > 32) errors.push({ field: 'phone', message: 'phone must be at most 32 characters', key: 'validation.phoneTooLong' });
+  if (phone && phone.length > LIMITS.phone) errors.push({ field: 'phone', message: `phone must be at most ${LIMITS.phone} characters`, key: 'validation.phoneTooLong' });
   else if (phone && CONTROL.test(phone)) errors.push({ field: 'phone', message: 'phone must not contain control characters or line breaks', key: 'validation.phoneControl' });
   else if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', message: 'phone may contain digits, spaces and + - ( ) . / only', key: 'validation.phoneInvalid' });
   const notes = optionalText(input.notes);
-  if (notes && notes.length > 1000) errors.push({ field: 'notes', message: 'notes must be at most 1000 characters', key: 'validation.notesTooLong' });
+  if (notes && notes.length > LIMITS.notes) errors.push({ field: 'notes', message: `notes must be at most ${LIMITS.notes} characters`, key: 'validation.notesTooLong' });
   else if (notes && NOTES_CONTROL.test(notes)) errors.push({ field: 'notes', message: 'notes must not contain control characters', key: 'validation.notesControl' });
   if (errors.length) throw new DomainError('validation', errors.map((e) => e.message).join('; '), { errors });
   return { name, email, phone, notes };

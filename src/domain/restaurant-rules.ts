@@ -5,6 +5,7 @@ import type { RestaurantRules } from './types.ts';
 import { DEFAULT_REMINDER_HOURS, MAX_REMINDER_HOURS } from './reminders.ts';
 import { DEFAULT_HOLD_MINUTES, MAX_HOLD_MINUTES } from './holds.ts';
 import { MAX_COVERS_PER_SLOT } from './pacing.ts';
+import { LIMITS } from './limits.ts';
 
 /** What a restaurant is configured with: its booking rules (without closures), slug and name. */
 export interface RestaurantSettings extends Omit<RestaurantRules, 'closures'> {
@@ -62,9 +63,9 @@ const checkSlug: Check = (v, field) =>
     : [{ field, message: 'slug must be 2–64 characters of a-z, 0-9 and -' }];
 
 const checkName: Check = (v, field) =>
-  typeof v === 'string' && v.trim().length >= 1 && [...v].length <= 100
+  typeof v === 'string' && v.trim().length >= 1 && [...v].length <= LIMITS.name
     ? []
-    : [{ field, message: 'name must be 1–100 characters' }];
+    : [{ field, message: `name must be 1–${LIMITS.name} characters` }];
 
 const checkZone: Check = (v, field) =>
   typeof v === 'string' && isValidZone(v)
@@ -91,7 +92,7 @@ const checkDurations: Check = (v, field) => {
       continue;
     }
     const partyErrors = intIn(1, 10_000)(d.maxParty, `${at}.maxParty`);
-    errors.push(...partyErrors, ...intIn(15, 720, 5)(d.minutes, `${at}.minutes`));
+    errors.push(...partyErrors, ...intIn(15, LIMITS.durationMinutes, 5)(d.minutes, `${at}.minutes`));
     if (partyErrors.length > 0) continue;
     if ((d.maxParty as number) <= previous) {
       errors.push({ field: `${at}.maxParty`, message: 'durations must be in ascending maxParty order without repeats' });

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { LOCALES } from '../i18n/locale.ts';
+import { LIMITS } from '../domain/limits.ts';
 
 /** Shared TypeBox schemas: validation, types and OpenAPI from one definition. */
 
@@ -20,7 +21,7 @@ export const ReferenceParams = Type.Object({ reference: Type.String({ maxLength:
 
 export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'restaurant-local date YYYY-MM-DD', examples: ['2026-12-24'] });
 export const TimeString = Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'restaurant-local time HH:MM', examples: ['19:30'] });
-export const PartySize = Type.Integer({ minimum: 1, maximum: 1000 });
+export const PartySize = Type.Integer({ minimum: 1, maximum: LIMITS.partySize });
 
 export const Slot = Type.Object({ time: Type.String(), startsAt: Type.String({ format: 'date-time' }) });
 
@@ -59,10 +60,10 @@ export const CreateBookingBody = Type.Object(
     date: DateString,
     time: TimeString,
     party: PartySize,
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    email: Type.Optional(NullableText(254)),
-    phone: Type.Optional(NullableText(32)),
-    notes: Type.Optional(NullableText(1000)),
+    name: Type.String({ minLength: 1, maxLength: LIMITS.name }),
+    email: Type.Optional(NullableText(LIMITS.email)),
+    phone: Type.Optional(NullableText(LIMITS.phone)),
+    notes: Type.Optional(NullableText(LIMITS.notes)),
     locale: Type.Optional(Type.String({ enum: [...LOCALES], description: 'the guest\'s language; default: Accept-Language, else the restaurant\'s' })),
     area: Type.Optional(Type.String({ maxLength: 32, description: 'only tables (and combinations) of this area' })),
     holdId: Type.Optional(Type.String({ maxLength: 64, description: 'a live hold for the same date, time and party: book its table (else 422); expired or unknown: as if absent' })),
@@ -75,13 +76,13 @@ export const ChangeBookingBody = Type.Object(
     date: Type.Optional(DateString),
     time: Type.Optional(TimeString),
     party: Type.Optional(PartySize),
-    notes: Type.Optional(NullableText(1000)),
+    notes: Type.Optional(NullableText(LIMITS.notes)),
   },
   { additionalProperties: false },
 );
 
 /** `?token=` (the manage token) on links from emails and pages; a repeated one is a 422. */
-export const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) });
+export const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: LIMITS.manageToken })) });
 
 export const problemResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Problem]));
 

@@ -9,6 +9,7 @@ import { findRestaurantRef } from '../db/queries/restaurant-admin.ts';
 import { upsertMembership } from '../db/queries/staff-memberships.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import type { StaffRole } from '../domain/types.ts';
+import { LIMITS } from '../domain/limits.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -27,7 +28,7 @@ export type StaffCreateOutcome = 'created' | 'membership-added' | 'membership-up
 function checkInput(input: NewStaffUser): void {
   const email = normalizeEmail(input.email);
   if (!EMAIL.test(email) || email.length > 254) throw validationError('email', `"${input.email}" is not a valid email address`);
-  if (input.name !== undefined && [...input.name].length > 100) throw validationError('name', 'the name must be at most 100 characters');
+  if (input.name !== undefined && [...input.name].length > LIMITS.name) throw validationError('name', `the name must be at most ${LIMITS.name} characters`);
   if ((input.restaurant === undefined) !== (input.role === undefined)) {
     throw new DomainError('validation', '--restaurant and --role go together');
   }

@@ -6,8 +6,9 @@ import { isUniqueViolation } from '../db/errors.ts';
 import { retryConflictsOnly, runTransaction } from '../db/run-transaction.ts';
 import { touchRestaurant } from '../db/queries/restaurants.ts';
 import { deleteClosure, insertClosure, listClosures, type ClosureRow } from '../db/queries/restaurant-admin.ts';
+import { LIMITS } from '../domain/limits.ts';
 
-export const MAX_CLOSURE_NOTE = 200;
+export const MAX_CLOSURE_NOTE = LIMITS.closureNote;
 
 export { listClosures };
 

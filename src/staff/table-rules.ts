@@ -1,8 +1,9 @@
 import type { FieldError } from '../domain/errors.ts';
 import type { DiningTablesTable } from '../db/schema.ts';
+import { LIMITS } from '../domain/limits.ts';
 
-export const MAX_LABEL_LENGTH = 32;
-export const MAX_SEATS = 100;
+export const MAX_LABEL_LENGTH = LIMITS.tableLabel;
+export const MAX_SEATS = LIMITS.tableSeats;
 
 export interface TableInput {
   label?: string;

@@ -6,6 +6,7 @@ import { runTransaction } from '../db/run-transaction.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import type { StaffServices } from './staff-services.ts';
 import { presentStaffUser, type StaffUserJson } from './staff-user-json.ts';
+import { LIMITS } from '../domain/limits.ts';
 
 export interface StaffUserPatch {
   email: string;
@@ -21,7 +22,7 @@ async function changesOf(patch: StaffUserPatch): Promise<StaffUserChanges> {
   const changes: StaffUserChanges = {};
   if (patch.name !== undefined) {
     const name = patch.name.trim();
-    if (name === '' || [...name].length > 100) throw validationError('name', 'the name must be 1 to 100 characters');
+    if (name === '' || [...name].length > LIMITS.name) throw validationError('name', `the name must be 1 to ${LIMITS.name} characters`);
     changes.name = name;
   }
   if (patch.admin !== undefined) changes.is_admin = patch.admin ? 1 : 0;

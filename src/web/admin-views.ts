@@ -9,6 +9,7 @@ import { translate } from '../i18n/translate.ts';
 import { page } from './layout.ts';
 import type { PageContext } from './page-context.ts';
 import { staffNav, type StaffAccess } from './staff-access.ts';
+import { LIMITS } from '../domain/limits.ts';
 
 export interface AdminPageCommon {
   ctx: PageContext;
@@ -35,8 +36,8 @@ function tableItem(d: AdminPageCommon, table: TableView): SafeHtml {
       ${csrfField(d.access.staff)}
       <div class="table-fields">
         ${inputField({ name: 'label', label: t('admin.label'), value: table.label, id: `label-${table.id}` })}
-        ${inputField({ name: 'minSeats', label: t('admin.minSeats'), type: 'number', value: String(table.minSeats), id: `min-${table.id}`, attrs: html` min="1" max="100"` })}
-        ${inputField({ name: 'maxSeats', label: t('admin.maxSeats'), type: 'number', value: String(table.maxSeats), id: `max-${table.id}`, attrs: html` min="1" max="100"` })}
+        ${inputField({ name: 'minSeats', label: t('admin.minSeats'), type: 'number', value: String(table.minSeats), id: `min-${table.id}`, attrs: html` min="1" max="${LIMITS.tableSeats}"` })}
+        ${inputField({ name: 'maxSeats', label: t('admin.maxSeats'), type: 'number', value: String(table.maxSeats), id: `max-${table.id}`, attrs: html` min="1" max="${LIMITS.tableSeats}"` })}
       </div>
       <div class="table-actions">${checkbox('active', t('admin.takesBookings'), table.active, `active-${table.id}`)}
         <button type="submit" class="button secondary small">${t('admin.saveTable', { label: table.label })}</button></div>
@@ -53,8 +54,8 @@ export function tablesPage(d: AdminPageCommon & { tables: TableView[] }): string
       <form method="post" action="/staff/${d.access.restaurant.slug}/tables" class="form-grid" novalidate>
         ${csrfField(d.access.staff)}
         ${inputField({ name: 'label', label: t('admin.label'), value: v.label ?? '', error: d.errors.label, required: true })}
-        ${inputField({ name: 'minSeats', label: t('admin.minSeats'), type: 'number', value: v.minSeats ?? '1', error: d.errors.minSeats, attrs: html` min="1" max="100"` })}
-        ${inputField({ name: 'maxSeats', label: t('admin.maxSeats'), type: 'number', value: v.maxSeats ?? '2', error: d.errors.maxSeats, attrs: html` min="1" max="100"` })}
+        ${inputField({ name: 'minSeats', label: t('admin.minSeats'), type: 'number', value: v.minSeats ?? '1', error: d.errors.minSeats, attrs: html` min="1" max="${LIMITS.tableSeats}"` })}
+        ${inputField({ name: 'maxSeats', label: t('admin.maxSeats'), type: 'number', value: v.maxSeats ?? '2', error: d.errors.maxSeats, attrs: html` min="1" max="${LIMITS.tableSeats}"` })}
         <div class="field field-submit"><button type="submit" class="button">${t('admin.addTable')}</button></div>
       </form>
     </section>`;
@@ -94,7 +95,7 @@ export function closuresPage(d: AdminPageCommon & { closures: ClosureRow[] }): s
       <form method="post" action="${base}" class="row-form" novalidate>
         ${csrfField(d.access.staff)}
         ${inputField({ name: 'date', label: t('admin.date'), type: 'date', value: d.values.date ?? '', error: d.errors.date, required: true })}
-        ${inputField({ name: 'note', label: t('admin.noteOptional'), value: d.values.note ?? '', error: d.errors.note, attrs: html` maxlength="200"` })}
+        ${inputField({ name: 'note', label: t('admin.noteOptional'), value: d.values.note ?? '', error: d.errors.note, attrs: html` maxlength="${LIMITS.closureNote}"` })}
         <div class="field field-submit"><button type="submit" class="button">${t('admin.addClosure')}</button></div>
       </form>
     </section>`;

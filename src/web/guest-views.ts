@@ -7,6 +7,7 @@ import { html, markup, type SafeHtml } from './html.ts';
 import { page } from './layout.ts';
 import type { PageContext } from './page-context.ts';
 import { slotList } from './slots.ts';
+import { LIMITS } from '../domain/limits.ts';
 
 export interface RestaurantSummary {
   slug: string;
@@ -73,10 +74,10 @@ export interface DetailsPageData {
 function detailsFields(ctx: PageContext, d: DetailsPageData): SafeHtml {
   const v = d.values;
   const { t } = ctx;
-  return html`${inputField({ name: 'name', label: t('guest.yourName'), value: v.name, error: d.errors.name, required: true, autocomplete: 'name', attrs: html` maxlength="100"` })}
+  return html`${inputField({ name: 'name', label: t('guest.yourName'), value: v.name, error: d.errors.name, required: true, autocomplete: 'name', attrs: html` maxlength="${LIMITS.name}"` })}
     ${inputField({ name: 'email', label: t('guest.email'), type: 'email', value: v.email, error: d.errors.email, required: true, autocomplete: 'email', hint: t('guest.emailHint') })}
-    ${inputField({ name: 'phone', label: t('guest.phoneOptional'), type: 'tel', value: v.phone, error: d.errors.phone, autocomplete: 'tel', attrs: html` maxlength="32"` })}
-    ${textareaField({ name: 'notes', label: t('guest.notesOptional'), value: v.notes, error: d.errors.notes, hint: t('guest.notesHint'), attrs: html` maxlength="1000"` })}`;
+    ${inputField({ name: 'phone', label: t('guest.phoneOptional'), type: 'tel', value: v.phone, error: d.errors.phone, autocomplete: 'tel', attrs: html` maxlength="${LIMITS.phone}"` })}
+    ${textareaField({ name: 'notes', label: t('guest.notesOptional'), value: v.notes, error: d.errors.notes, hint: t('guest.notesHint'), attrs: html` maxlength="${LIMITS.notes}"` })}`;
 }
 
 function timeChoice(ctx: PageContext, d: DetailsPageData): SafeHtml {

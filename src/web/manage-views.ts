@@ -8,6 +8,7 @@ import { html, markup, type SafeHtml } from './html.ts';
 import { page } from './layout.ts';
 import type { PageContext } from './page-context.ts';
 import { slotList } from './slots.ts';
+import { LIMITS } from '../domain/limits.ts';
 
 export interface ManagePageData {
   booking: BookingJson;
@@ -114,7 +115,7 @@ function notesSection(ctx: PageContext, d: ManagePageData): SafeHtml {
     <h2 id="notes-h">${t('manage.notesHeading')}</h2>
     <form method="post" action="/b/${d.booking.reference}/notes" class="stack">
       ${csrfField(ctx.staff)}${hidden('token', d.token)}
-      ${textareaField({ name: 'notes', label: t('manage.notes'), value: d.booking.notes ?? '', error: d.errors.notes, attrs: html` maxlength="1000"` })}
+      ${textareaField({ name: 'notes', label: t('manage.notes'), value: d.booking.notes ?? '', error: d.errors.notes, attrs: html` maxlength="${LIMITS.notes}"` })}
       <button type="submit" class="button secondary">${t('manage.saveNotes')}</button>
     </form>
   </section>`;

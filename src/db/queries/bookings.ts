@@ -4,11 +4,12 @@ import type { Occupancy } from '../../domain/types.ts';
 import { LIVE_STATUSES } from '../../domain/types.ts';
 import { occupancyCells } from '../../domain/occupancy-cells.ts';
 import { searchTextOf } from '../../domain/search-text.ts';
+import { LIMITS } from '../../domain/limits.ts';
 
 export type BookingRow = BookingsTable;
 
-/** Longest dining time we allow (restaurant-rules caps durations at 720 minutes). */
-const MAX_DURATION_MS = 720 * 60_000;
+/** Longest dining time we allow (restaurant-rules caps durations at LIMITS.durationMinutes). */
+const MAX_DURATION_MS = LIMITS.durationMinutes * 60_000;
 
 /** Live bookings of a restaurant overlapping [from, to): what holds tables then. */
 export async function occupancyBetween(db: Kysely<DB>, restaurantId: string, from: number, to: number): Promise<Occupancy[]> {

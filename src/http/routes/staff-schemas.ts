@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { LOCALES } from '../../i18n/locale.ts';
 import { DateString, TimeString } from '../schemas.ts';
+import { LIMITS } from '../../domain/limits.ts';
 
 /** TypeBox schemas of the staff API bodies (validation and OpenAPI). Semantics are checked by the use cases. */
 
@@ -15,7 +16,7 @@ export const HoursList = Type.Array(HourSchema, { maxItems: 100 });
 const Durations = Type.Array(Type.Object({ maxParty: Type.Integer(), minutes: Type.Integer() }, closed), { minItems: 1, maxItems: 50 });
 
 const settings = {
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  name: Type.String({ minLength: 1, maxLength: LIMITS.name }),
   timezone: Type.String({ minLength: 1, maxLength: 64, examples: ['Europe/London'] }),
   locale: Type.Union(LOCALES.map((l) => Type.Literal(l)), { description: 'language of its pages when the guest states none' }),
   slotIntervalMinutes: Type.Integer(),
@@ -31,9 +32,9 @@ const settings = {
 
 export const NewTableSchema = Type.Object(
   {
-    label: Type.String({ minLength: 1, maxLength: 32 }),
-    minSeats: Type.Integer({ minimum: 1, maximum: 100 }),
-    maxSeats: Type.Integer({ minimum: 1, maximum: 100 }),
+    label: Type.String({ minLength: 1, maxLength: LIMITS.tableLabel }),
+    minSeats: Type.Integer({ minimum: 1, maximum: LIMITS.tableSeats }),
+    maxSeats: Type.Integer({ minimum: 1, maximum: LIMITS.tableSeats }),
     active: Type.Optional(Type.Boolean()),
     area: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { description: 'e.g. "Terrace"; null or "" for none' })),
     bookableOnline: Type.Optional(Type.Boolean({ description: 'guests may book it online (default true)' })),
@@ -95,7 +96,7 @@ export const RestaurantPatchBody = Type.Partial(Type.Object(settings), { ...clos
 export const HoursBody = Type.Object({ hours: HoursList }, closed);
 
 export const ClosureBody = Type.Object(
-  { date: DateString, note: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])) },
+  { date: DateString, note: Type.Optional(Type.Union([Type.String({ maxLength: LIMITS.closureNote }), Type.Null()])) },
   closed,
 );
 
@@ -110,8 +111,8 @@ export const StaffBookingPatchBody = Type.Object(
     tableId: Type.Optional(Type.String({ minLength: 1, maxLength: 36 })),
     date: Type.Optional(DateString),
     time: Type.Optional(TimeString),
-    party: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-    notes: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    party: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.partySize })),
+    notes: Type.Optional(Type.Union([Type.String({ maxLength: LIMITS.notes }), Type.Null()])),
   },
   { ...closed, minProperties: 1 },
 );
@@ -131,4 +132,4 @@ export const OutboxQuery = Type.Object(
 export const SlugAndId = Type.Object({ slug: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 64 }) });
 export const SlugAndDate = Type.Object({ slug: Type.String({ maxLength: 64 }), date: Type.String({ maxLength: 10 }) });
 export const SlugAndEmail = Type.Object({ slug: Type.String({ maxLength: 64 }), email: Type.String({ maxLength: 254 }) });
-export const SlugAndReference = Type.Object({ slug: Type.String({ maxLength: 64 }), reference: Type.String({ maxLength: 32 }) });
+export const SlugAndReference = Type.Object({ slug: Type.String({ maxLength: LIMITS.slug }), reference: Type.String({ maxLength: LIMITS.reference }) });

@@ -5,6 +5,7 @@ import { problemResponses } from '../schemas.ts';
 import { listStaffUsers } from '../../staff/list-staff-users.ts';
 import { createStaffAccount } from '../../staff/create-staff-account.ts';
 import { updateStaffUser } from '../../staff/update-staff-user.ts';
+import { LIMITS } from '../../domain/limits.ts';
 
 const closed = { additionalProperties: false };
 const Password = Type.String({ minLength: 1, maxLength: 1024, description: 'at least 10 characters, not the email, not a common password' });
@@ -18,13 +19,13 @@ const StaffUser = Type.Object({
 });
 
 const NewStaffBody = Type.Object(
-  { email: Type.String({ minLength: 3, maxLength: 254 }), name: Type.Optional(Type.String({ maxLength: 100 })), password: Password, admin: Type.Optional(Type.Boolean()) },
+  { email: Type.String({ minLength: 3, maxLength: LIMITS.email }), name: Type.Optional(Type.String({ maxLength: LIMITS.name })), password: Password, admin: Type.Optional(Type.Boolean()) },
   closed,
 );
 
 const StaffPatchBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.name })),
     admin: Type.Optional(Type.Boolean()),
     disabled: Type.Optional(Type.Boolean({ description: 'a disabled user cannot sign in; their sessions end at once' })),
     password: Type.Optional(Password),

@@ -6,7 +6,7 @@ import { loadRestaurantView, updateRestaurant, type RestaurantFields } from '../
 import { fieldErrorsOf, list, str, type FieldErrors, type FormBody } from '../forms.ts';
 import { pageContext } from '../page-context.ts';
 import { AdminSectionQuery } from '../query-schemas.ts';
-import { HTML_ROUTE, seeOther, sendPage } from '../respond.ts';
+import { answerPage, HTML_ROUTE, seeOther, sendPage } from '../respond.ts';
 import { NUMBER_FIELDS, settingsPage } from '../settings-views.ts';
 import { staffAccess, type StaffAccess } from '../staff-access.ts';
 
@@ -58,7 +58,7 @@ export function registerWebSettingsRoutes(app: FastifyInstance, services: Servic
       if (!(error instanceof DomainError) || error.code !== 'validation') throw error;
       const ctx = pageContext(request, access.restaurant.locale);
       const errors: FieldErrors = fieldErrorsOf(error, ctx.locale) ?? {};
-      return sendPage(reply, settingsPage({ ctx, access, values, durations, errors, message: ctx.t('host.settingsError') }), 422);
+      return answerPage(reply, settingsPage({ ctx, access, values, durations, errors, message: ctx.t('host.settingsError') }), error);
     }
     return seeOther(reply, `/staff/${access.restaurant.slug}/settings?saved=1`);
   });
