@@ -13,6 +13,7 @@ import { restaurantExists } from '../db/queries/restaurants.ts';
 import { prepareEmbeddedDatabase } from '../db/prepare-embedded.ts';
 import { DEMO_ADMIN, DEMO_COMBINATIONS, DEMO_RESTAURANTS, DEMO_STAFF } from './demo-data.ts';
 import { addCombination } from '../staff/combinations.ts';
+import { loadDemoBookings } from './demo-bookings.ts';
 import { action, currentConfig, fail } from './run-command.ts';
 
 /** Loads the demo restaurants and staff; skips what is already there. Returns what it added. */
@@ -28,7 +29,8 @@ export async function loadDemo(db: Kysely<DB>, now: number): Promise<string[]> {
     }
     const closure = addDays(localDateOf(now, restaurant.timezone), 10);
     await addClosure(db, row.id, { date: closure, note: 'Staff training day' }, now);
-    added.push(`restaurant ${restaurant.slug}`);
+    const bookings = await loadDemoBookings(db, restaurant.slug, now);
+    added.push(`restaurant ${restaurant.slug} (${bookings} bookings today and the next days)`);
   }
   if (!(await findStaffUserByEmail(db, DEMO_ADMIN.email))) {
     await createStaffUser(db, { email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, admin: true, password: async () => DEMO_ADMIN.password }, now);
