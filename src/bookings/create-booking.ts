@@ -133,7 +133,7 @@ async function bookInTransaction(trx: Kysely<DB>, deps: Services, ctx: Restauran
   await insertBooking(trx, row);
   await claimTableCells(trx, { restaurantId: ctx.row.id, tableIds: seating.tableIds, startsAt: row.starts_at, endsAt: row.ends_at, owner: { bookingId: row.id } });
   const booking: BookingJson = { ...presentBooking(row, ctx.row, seating), manageToken: token, manageUrl: manageUrl(deps.baseUrl, row.reference, token) };
-  await enqueueBookingEmail(trx, { kind: 'confirmation', restaurantId: ctx.row.id, bookingId: row.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now: req.now });
+  await enqueueBookingEmail(trx, { kind: 'confirmation', restaurantId: ctx.row.id, bookingId: row.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now: req.now, sealKey: deps.outboxKey });
   await bookingWritten(trx, { restaurant: ctx.row, linkKey: deps.linkKey, now: req.now }, { kind: 'created', row, token });
   return { result: { booking }, kept: { outcome: 'booked', body: booking } };
 }

@@ -5,20 +5,25 @@ import { insertOutboxRow } from '../db/queries/outbox.ts';
 import type { BookingJson } from '../bookings/presenter.ts';
 import { bookingCalendar } from '../bookings/calendar.ts';
 import { renderBookingEmail, type BookingEmailKind } from '../email/booking-email.ts';
+import { MANAGE_URL_SLOT, sealSecrets } from '../email/outbox-secrets.ts';
 
 export type { BookingEmailKind } from '../email/booking-email.ts';
 
 /**
  * Writes a booking email into the outbox, inside the caller's transaction: the email
- * exists exactly when the booking change does. The sender delivers it later.
+ * exists exactly when the booking change does. The sender delivers it later. The manage
+ * link (with its token) is never stored readable: the texts keep MANAGE_URL_SLOT, the link
+ * is sealed with `sealKey`, and the sender fills it in (src/email/outbox-secrets.ts).
  */
 export async function enqueueBookingEmail(
   db: Kysely<DB>,
-  input: { kind: BookingEmailKind; restaurantId: string; bookingId: string; restaurantName: string; baseUrl: string; booking: BookingJson; now: number },
+  input: { kind: BookingEmailKind; restaurantId: string; bookingId: string; restaurantName: string; baseUrl: string; booking: BookingJson; now: number; sealKey?: Buffer },
 ): Promise<void> {
   const { booking } = input;
   if (!booking.email) return;
-  const email = renderBookingEmail(input.kind, booking, input.restaurantName);
+  if (booking.manageUrl && !input.sealKey) throw new Error('a manage link in an email needs the outbox key to seal it');
+  const sealed = booking.manageUrl && input.sealKey ? sealSecrets(input.sealKey, { manageUrl: booking.manageUrl }) : null;
+  const email = renderBookingEmail(input.kind, { ...booking, manageUrl: booking.manageUrl ? MANAGE_URL_SLOT : undefined }, input.restaurantName);
   await insertOutboxRow(db, {
     restaurant_id: input.restaurantId,
     id: uuidv7(),
@@ -29,6 +34,7 @@ export async function enqueueBookingEmail(
     body_text: email.text,
     body_html: email.html,
     ics: bookingCalendar(booking, input.restaurantName, input.baseUrl),
+    sealed_fields: sealed,
     status: 'pending',
     attempts: 0,
     next_attempt_at: input.now,

@@ -5,6 +5,7 @@ import * as staffDisabled from './migrations/20261201T2135-staff-disabled.ts';
 import * as locales from './migrations/20261201T2150-locales.ts';
 import * as hostStand from './migrations/20261201T2220-host-stand.ts';
 import * as capacity from './migrations/20261201T2240-capacity.ts';
+import * as outboxSealed from './migrations/20261201T2245-outbox-sealed.ts';
 
 /** Every migration, in order. Names are timestamps; files are frozen once shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T2150-locales': locales,
   '20261201T2220-host-stand': hostStand,
   '20261201T2240-capacity': capacity,
+  '20261201T2245-outbox-sealed': outboxSealed,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -200,6 +200,8 @@ export interface EmailOutboxTable {
   subject: string;
   body_text: string;
   ics: string | null;
+  /** sealed JSON {manageUrl}: put into body_text (at MANAGE_URL_SLOT) only when sending; cleared once sent */
+  sealed_fields?: string | null;
   status: string;
   attempts: number;
   next_attempt_at: number;

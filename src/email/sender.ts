@@ -3,6 +3,8 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { claimOutboxRow, findDueOutbox, loadOutboxRow, settleOutboxRow, type OutboxKey, type OutboxRow } from '../db/queries/outbox.ts';
+import { fillSecrets } from './outbox-secrets.ts';
+import { outboxKeyOf } from '../services/sealed-box.ts';
 import { defaultFrom, transportFor, type MailTransport, type MinimalLogger, type OutgoingEmail } from './transport.ts';
 
 /** An email written at send time (e.g. a reminder: from the booking as it is then). */
@@ -21,7 +23,8 @@ export type OutboxRenderer = (row: OutboxRow) => Promise<RenderedEmail | null>;
 
 export interface OutboxSenderOptions {
   db: Kysely<DB>;
-  config: { smtpUrl?: string; baseUrl: string };
+  /** secretKey opens the sealed manage links (the same SECRET_KEY as the app servers) */
+  config: { smtpUrl?: string; baseUrl: string; secretKey?: string };
   logger?: MinimalLogger;
   /** defaults to nodemailer SMTP for config.smtpUrl, else the log */
   transport?: MailTransport;
@@ -50,6 +53,8 @@ export interface OutboxSender {
   stop(): Promise<void>;
 }
 
+const SENT_CLEARED = { body_text: '', body_html: null, ics: null, sealed_fields: null, sealed_token: null } as const;
+
 const SILENT: MinimalLogger = { info() {}, warn() {}, error() {} };
 
 interface Settings {
@@ -66,6 +71,7 @@ interface Settings {
   from: string;
   renderers: Record<string, OutboxRenderer>;
   onOutcome: (kind: string, outcome: 'sent' | 'retrying' | 'failed') => void;
+  outboxKey?: Buffer;
 }
 
 function settingsOf(o: OutboxSenderOptions): Settings {
@@ -84,12 +90,19 @@ function settingsOf(o: OutboxSenderOptions): Settings {
     from: o.from ?? defaultFrom(o.config.baseUrl),
     onOutcome: o.onOutcome ?? (() => {}),
     renderers: o.renderers ?? {},
+    outboxKey: o.config.secretKey ? outboxKeyOf(o.config.secretKey) : undefined,
   };
+}
+
+/** An email stored at enqueue time, with its sealed manage link filled in now. */
+function storedEmail(row: OutboxRow, key: Buffer | undefined): RenderedEmail {
+  const html = row.body_html ? fillSecrets(row.body_html, row.sealed_fields ?? null, key, true) : undefined;
+  return { subject: row.subject, text: fillSecrets(row.body_text, row.sealed_fields ?? null, key), html, ics: row.ics ?? undefined };
 }
 
 async function emailOf(s: Settings, row: OutboxRow): Promise<OutgoingEmail | null> {
   const render = s.renderers[row.kind];
-  const rendered = render ? await render(row) : { subject: row.subject, text: row.body_text, html: row.body_html ?? undefined, ics: row.ics ?? undefined };
+  const rendered = render ? await render(row) : storedEmail(row, s.outboxKey);
   if (!rendered) return null;
   return {
     from: s.from,
@@ -142,7 +155,8 @@ async function deliverOne(s: Settings, key: OutboxKey): Promise<boolean> {
     await failOrRetry(s, key, row, error);
     return false;
   }
-  await settleOutboxRow(s.db, key, s.workerId, { status: 'sent', sent_at: s.clock(), last_error: null });
+  // A sent email keeps its subject and address for the staff list, never its text or link.
+  await settleOutboxRow(s.db, key, s.workerId, { status: 'sent', sent_at: s.clock(), last_error: null, ...SENT_CLEARED });
   s.onOutcome(row.kind, 'sent');
   return true;
 }

@@ -3,15 +3,17 @@ import type { DB } from '../db/schema.ts';
 import { deleteExpiredIdempotencyRecords } from '../db/queries/idempotency.ts';
 import { deleteExpiredRateLimits } from '../db/queries/rate-limits.ts';
 import { deleteExpiredSessions } from '../db/queries/sessions.ts';
+import { deleteOldOutboxRows } from '../db/queries/outbox.ts';
 import { SESSION_IDLE_MS } from '../staff/sessions.ts';
 
 const EVERY_MS = 10 * 60_000;
 
-/** Deletes what has expired: idempotency records (kept 48 h), rate-limit windows, sessions. */
+/** Deletes what has expired: idempotency records (kept 48 h), rate-limit windows, sessions, old outbox rows (sent 30 days, failed 90). */
 export async function runHousekeeping(db: Kysely<DB>, now: number): Promise<void> {
   await deleteExpiredIdempotencyRecords(db, now);
   await deleteExpiredRateLimits(db, now);
   await deleteExpiredSessions(db, now, SESSION_IDLE_MS);
+  await deleteOldOutboxRows(db, now);
 }
 
 /**

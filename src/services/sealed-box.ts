@@ -24,3 +24,8 @@ export function open(key: Buffer, sealed: string): string {
   decipher.setAuthTag(raw.subarray(12, 28));
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
+
+/** The key that seals manage links in the outbox (the app seals, every sender opens). */
+export function outboxKeyOf(secretKey: string): Buffer {
+  return deriveKey(secretKey, 'outbox-secrets');
+}

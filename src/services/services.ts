@@ -7,7 +7,7 @@ import type { ReadDatabase } from '../db/read-replica.ts';
 import type { DB } from '../db/schema.ts';
 import { RestaurantCache } from './restaurant-context.ts';
 import { createAppMetrics, type AppMetrics } from './app-metrics.ts';
-import { deriveKey, OUTBOX_LINK_PURPOSE } from './sealed-box.ts';
+import { deriveKey, OUTBOX_LINK_PURPOSE, outboxKeyOf } from './sealed-box.ts';
 
 /**
  * What every use case and route may use, built once where the app is built (buildApp) and
@@ -30,6 +30,8 @@ export interface Services {
   answerKey: Buffer;
   /** seals manage tokens kept for links in emails rendered at send time (reminders) */
   linkKey: Buffer;
+  /** seals the manage links of emails waiting in the outbox (src/email/outbox-secrets.ts) */
+  outboxKey: Buffer;
   /** runtime state shared with the server (draining during shutdown) */
   state: { draining: boolean };
   /** set in a cluster worker: /metrics answers for all workers, aggregated by the primary */
@@ -73,6 +75,7 @@ export function buildServices(input: ServicesInput): Services {
     baseUrl: input.config.baseUrl,
     answerKey: deriveKey(input.config.secretKey, 'idempotency-answers'),
     linkKey: deriveKey(input.config.secretKey, OUTBOX_LINK_PURPOSE),
+    outboxKey: outboxKeyOf(input.config.secretKey),
     state: input.state ?? { draining: false },
     clusterMetrics: input.clusterMetrics,
     metrics: input.metrics ?? createAppMetrics(),

@@ -52,7 +52,7 @@ export async function settleOutboxRow(
   db: Kysely<DB>,
   key: OutboxKey,
   worker: string,
-  changes: Pick<Partial<OutboxRow>, 'status' | 'sent_at' | 'next_attempt_at' | 'last_error'>,
+  changes: Pick<Partial<OutboxRow>, 'status' | 'sent_at' | 'next_attempt_at' | 'last_error' | 'body_text' | 'body_html' | 'ics' | 'sealed_fields' | 'sealed_token'>,
 ): Promise<boolean> {
   const result = await db
     .updateTable('email_outbox')
@@ -99,4 +99,13 @@ export async function countPendingOutbox(db: Kysely<DB>): Promise<number> {
     .where('status', '=', 'pending')
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** Housekeeping: sent emails are kept this long (subject and address only), failed ones longer. */
+export const KEEP_SENT_MS = 30 * 24 * 3_600_000;
+export const KEEP_FAILED_MS = 90 * 24 * 3_600_000;
+
+export async function deleteOldOutboxRows(db: Kysely<DB>, now: number): Promise<void> {
+  await db.deleteFrom('email_outbox').where('status', '=', 'sent').where('sent_at', '<', now - KEEP_SENT_MS).execute();
+  await db.deleteFrom('email_outbox').where('status', '=', 'failed').where('created_at', '<', now - KEEP_FAILED_MS).execute();
 }

@@ -54,7 +54,7 @@ export const TRANSFER_TABLES: readonly TransferTable[] = [
   table('rate_limits', ['bucket', 'window_start'], 'bucket window_start:int hits:int expires_at:int', true),
   table('email_outbox', ['restaurant_id', 'id'], `restaurant_id id booking_id kind to_address subject body_text ics
     status attempts:int next_attempt_at:int claimed_by claimed_until:int last_error created_at:int sent_at:int
-    body_html sealed_token`),
+    body_html sealed_token sealed_fields`),
   table('booking_changes', ['restaurant_id'], 'restaurant_id version:int'),
 ];
 
