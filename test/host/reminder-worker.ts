@@ -16,7 +16,7 @@ const database = createDb(process.env.DATABASE_URL!, { poolMax: 2 });
 const linkKey = deriveKey(process.env.SECRET_KEY!, OUTBOX_LINK_PURPOSE);
 const sender = startOutboxSender({
   db: database.db,
-  config: { smtpUrl: process.env.SMTP_URL, baseUrl },
+  config: { smtpUrl: process.env.SMTP_URL, baseUrl, secretKey: process.env.SECRET_KEY },
   workerId: process.env.WORKER_ID,
   clock,
   intervalMs: 25,

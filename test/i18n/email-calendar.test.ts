@@ -59,7 +59,7 @@ for (const backend of await testBackends()) {
     });
 
     async function sendAll(): Promise<void> {
-      const sender = startOutboxSender({ db: t.database.db, config: { smtpUrl: smtp.url, baseUrl: 'http://book.example' }, clock: () => t.clock.now, autoStart: false });
+      const sender = startOutboxSender({ db: t.database.db, config: { smtpUrl: smtp.url, baseUrl: 'http://book.example', secretKey: t.config.secretKey }, clock: () => t.clock.now, autoStart: false });
       try {
         await sender.runOnce();
       } finally {
