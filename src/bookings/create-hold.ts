@@ -22,6 +22,8 @@ export interface HoldJson {
 export interface CreateHoldInput {
   slug: string;
   body: { date?: unknown; time?: unknown; party?: unknown; area?: unknown };
+  /** the web pages name their hold after the form (see web/guest-capacity.ts); default a random UUIDv4 */
+  holdId?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function createHold(deps: Services, input: CreateHoldInput): Promis
     const seating = paced ? await findFreeSeating(trx, ctx, seatReq) : null;
     if (!seating) throw await slotUnavailable(trx, ctx, seatReq);
     const row: HoldRow = {
-      restaurant_id: ctx.row.id, id: uuidv4(), table_id: seating.tableIds[0], combination_id: seating.combinationId, party,
+      restaurant_id: ctx.row.id, id: input.holdId ?? uuidv4(), table_id: seating.tableIds[0], combination_id: seating.combinationId, party,
       starts_at: slot.startsAt, ends_at: slot.endsAt, service_date: slot.date, local_time: slot.time,
       expires_at: holdExpiresAt(now, ctx.rules.holdMinutes), created_at: now,
     };

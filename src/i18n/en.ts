@@ -10,6 +10,7 @@ import { statusEn } from './en/status.ts';
 import { validationEn } from './en/validation.ts';
 import { reminderEn } from './en/reminder.ts';
 import { hostEn } from './en/host.ts';
+import { capacityEn } from './en/capacity.ts';
 
 /**
  * The English catalogue: the source of every key. Add a part per area (src/i18n/en/<area>.ts
@@ -28,6 +29,7 @@ export const en = {
   ...validationEn,
   ...reminderEn,
   ...hostEn,
+  ...capacityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

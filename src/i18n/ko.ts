@@ -12,6 +12,7 @@ import { statusKo } from './ko/status.ts';
 import { validationKo } from './ko/validation.ts';
 import { reminderKo } from './ko/reminder.ts';
 import { hostKo } from './ko/host.ts';
+import { capacityKo } from './ko/capacity.ts';
 
 /** The Korean catalogue: tsc fails here when a key of en.ts has no Korean text. */
 export const ko: Translation<typeof en> = {
@@ -27,4 +28,5 @@ export const ko: Translation<typeof en> = {
   ...validationKo,
   ...reminderKo,
   ...hostKo,
+  ...capacityKo,
 };

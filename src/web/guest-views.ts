@@ -33,6 +33,19 @@ export interface RestaurantPageData {
   party: number;
   slots?: Alternative[];
   errors: FieldErrors;
+  /** why there are no slots (SPEC §9.1) */
+  reason?: string;
+  /** when full: the nearest other days with a free time */
+  nearby?: { date: string; time: string }[];
+}
+
+/** "Closed that day" / "fully booked — nearest free times on other days: …" */
+function noSlotsNotice(ctx: PageContext, d: RestaurantPageData): SafeHtml {
+  if (!d.reason || (d.slots && d.slots.length > 0)) return html``;
+  const key = `capacity.reason.${d.reason}` as 'capacity.reason.full';
+  const links = (d.nearby ?? []).map((n) => html`<li><a href="/r/${d.restaurant.slug}/book?date=${n.date}&party=${d.party}&time=${n.time}">${longDate(ctx.locale, n.date)} ${n.time}</a></li>`);
+  const nearby = links.length ? html` ${ctx.t('capacity.nearestDays')}<ul class="nearby">${links}</ul>` : html``;
+  return notice('info', html`<span data-reason="${d.reason}">${ctx.t(key)}</span>${nearby}`);
 }
 
 export function partyOptions(locale: Locale, max: number): { value: string; label: string }[] {
@@ -53,6 +66,7 @@ export function restaurantPage(ctx: PageContext, d: RestaurantPageData): string 
         ${selectField({ name: 'party', label: t('guest.partySizeLabel'), value: String(d.party), error: d.errors.party, options: partyOptions(ctx.locale, d.maxPartySize) })}
         <div class="field field-submit"><button type="submit" class="button secondary">${t('guest.showFreeTimes')}</button></div>
       </form>
+      ${noSlotsNotice(ctx, d)}
       ${d.slots ? slotList(ctx, { slots: d.slots, date: d.date, party: d.party, zone: r.timezone, mode: 'link', base: `/r/${r.slug}/book`, id: 'slots' }) : ''}
     </section>`;
   return page({ ctx, title: r.name }, body);
@@ -69,6 +83,10 @@ export interface DetailsPageData {
   message?: string;
   /** set after a 409: the nearest free times, offered as buttons */
   alternatives?: Alternative[];
+  /** a live hold on the table for this guest */
+  hold?: { holdId: string; minutes: number; until: string; table: string };
+  /** a hold carried through a re-rendered form */
+  holdId?: string;
 }
 
 function detailsFields(ctx: PageContext, d: DetailsPageData): SafeHtml {
@@ -102,6 +120,7 @@ export function detailsPage(ctx: PageContext, d: DetailsPageData): string {
   const body = html`<p class="crumbs"><a href="/">${t('common.allRestaurants')}</a> › <a href="${back}">${r.name}</a></p>
     <h1>${t('guest.yourDetails')}</h1>
     ${notice('error', d.message)}
+    ${d.hold ? notice('info', t('capacity.held', { count: d.hold.minutes, time: d.hold.until, table: d.hold.table })) : ''}
     ${dateErrors ? notice('error', html`${dateErrors} <a href="${back}">${t('guest.chooseAnotherTime')}</a>.`) : ''}
     <section class="panel summary" aria-label="${t('guest.yourBooking')}">
       <p><strong>${r.name}</strong></p>
@@ -109,7 +128,7 @@ export function detailsPage(ctx: PageContext, d: DetailsPageData): string {
       <p>${t('guest.partySize', { count: d.party })} · <a href="${back}">${t('guest.change')}</a></p>
     </section>
     <form method="post" action="/r/${r.slug}/book" class="panel stack" novalidate>
-      ${csrfField(ctx.staff)}${hidden('date', d.date)}${hidden('party', d.party)}${hidden('idempotencyKey', d.idempotencyKey)}
+      ${csrfField(ctx.staff)}${hidden('date', d.date)}${hidden('party', d.party)}${hidden('idempotencyKey', d.idempotencyKey)}${d.hold || d.holdId ? hidden('holdId', d.hold?.holdId ?? d.holdId ?? '') : ''}
       ${d.alternatives ? html`${timeChoice(ctx, d)}${detailsFields(ctx, d)}` : html`${detailsFields(ctx, d)}${timeChoice(ctx, d)}`}
     </form>`;
   return page({ ctx, title: t('guest.yourDetails') }, body);

@@ -17,6 +17,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import { translate } from '../../i18n/translate.ts';
 import { BookFormQuery, DateAndPartyQuery, PlainPageQuery } from '../../web/query-schemas.ts';
 import { readDbFor } from '../read-routing.ts';
+import { formHoldId, holdForPage, nearbyFreeDays } from '../guest-capacity.ts';
 
 type Query = Record<string, string | undefined>;
 
@@ -45,11 +46,13 @@ function detailsValues(body: FormBody | Query) {
   return { name: get('name'), email: get('email'), phone: get('phone'), notes: get('notes') };
 }
 
-function bookingBody(body: FormBody) {
+function bookingBody(body: FormBody, formKey: string | undefined) {
   const v = detailsValues(body);
   const out: Record<string, unknown> = { date: str(body, 'date'), time: str(body, 'time'), party: Number(str(body, 'party')), name: v.name, email: v.email };
   if (v.phone.trim()) out.phone = v.phone;
   if (v.notes.trim()) out.notes = v.notes;
+  const holdId = str(body, 'holdId') || (formKey ? formHoldId(formKey) : '');
+  if (holdId) out.holdId = holdId.slice(0, 64);
   return out;
 }
 
@@ -62,12 +65,12 @@ async function submitBooking(services: Services, request: FastifyRequest<{ Param
   const key = str(body, 'idempotencyKey').slice(0, 255) || undefined;
   const base: DetailsPageData = {
     restaurant: summary(ctx), date: str(body, 'date'), time: str(body, 'time'), party: Number(str(body, 'party')) || 1,
-    values: detailsValues(body), errors: {}, idempotencyKey: key ?? newFormKey(),
+    values: detailsValues(body), errors: {}, idempotencyKey: key ?? newFormKey(), holdId: str(body, 'holdId').slice(0, 64) || undefined,
   };
   await limitGuestBookings(services, { address: request.ip, email: str(body, 'email') });
   let result;
   try {
-    result = await createBooking(services, { slug, body: bookingBody(body), source: 'web', mode: 'guest', idempotencyKey: key, locale: page.locale });
+    result = await createBooking(services, { slug, body: bookingBody(body, key), source: 'web', mode: 'guest', idempotencyKey: key, locale: page.locale });
   } catch (error) {
     const errors = fieldErrorsOf(error, page.locale);
     if (!errors) throw error;
@@ -98,8 +101,10 @@ export function registerWebGuestRoutes(app: FastifyInstance, services: Services)
     const { today, lastDate } = bookableDateRange(ctx.rules, services.clock());
     const page = pageContext(request, ctx.row.locale);
     const { date, party, errors } = pickDateAndParty(ctx, request.query, today, { date: today, party: 2 }, page.locale);
-    const slots = Object.keys(errors).length ? undefined : (await getAvailability(reads, ctx.row.slug, date, party)).slots;
-    const markup = restaurantPage(page, { restaurant: summary(ctx), maxPartySize: ctx.rules.maxPartySize, today, lastDate, date, party, slots, errors });
+    const answer = Object.keys(errors).length ? undefined : await getAvailability(reads, ctx.row.slug, date, party);
+    const nearby = answer ? await nearbyFreeDays(reads, answer, lastDate) : [];
+    const data = { restaurant: summary(ctx), maxPartySize: ctx.rules.maxPartySize, today, lastDate, date, party, slots: answer?.slots, errors, reason: answer?.reason, nearby };
+    const markup = restaurantPage(page, data);
     return answerPage(reply, markup, Object.keys(errors).length ? new DomainError('validation', 'Please check the date and party size.') : undefined);
   });
 
@@ -108,7 +113,16 @@ export function registerWebGuestRoutes(app: FastifyInstance, services: Services)
     const { date, party, time } = request.query;
     if (!date || !party || !time || !isIsoDate(date) || !/^\d{2}:\d{2}$/.test(time)) return seeOther(reply, `/r/${ctx.row.slug}`);
     const values = { name: '', email: '', phone: '', notes: '' };
-    return sendPage(reply, detailsPage(pageContext(request, ctx.row.locale), { restaurant: summary(ctx), date, time, party: Number(party) || 1, values, errors: {}, idempotencyKey: newFormKey() }));
+    const page = pageContext(request, ctx.row.locale);
+    const size = Number(party) || 1;
+    const base: DetailsPageData = { restaurant: summary(ctx), date, time, party: size, values, errors: {}, idempotencyKey: newFormKey() };
+    const held = await holdForPage(services, { slug: ctx.row.slug, date, time, party: size, zone: ctx.row.timezone, locale: page.locale, formKey: base.idempotencyKey });
+    if (held.taken) {
+      const alternatives = held.taken.alternatives ?? [];
+      const message = `${page.t('guest.justTaken', { time })}${alternatives.length ? ` ${page.t('guest.stillFree')}` : ''}`;
+      return answerPage(reply, detailsPage(page, { ...base, alternatives, message }), held.taken);
+    }
+    return sendPage(reply, detailsPage(page, { ...base, hold: held.hold }));
   });
 
   app.post<{ Params: { slug: string }; Body: FormBody }>('/r/:slug/book', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
