@@ -189,7 +189,8 @@ export function startOutboxSender(options: OutboxSenderOptions & { autoStart?: b
     } catch (error) {
       s.logger.warn({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'outbox pass failed; will retry');
     }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    // ±25 % jitter (same mean): the workers of a cluster drift apart instead of polling together
+    if (!stopped) timer = setTimeout(tick, intervalMs * (0.75 + Math.random() * 0.5));
   };
   if (options.autoStart !== false) timer = setTimeout(tick, 0);
 
