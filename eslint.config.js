@@ -33,13 +33,23 @@ function layerRules() {
       group: above.imports,
       message: `${layer.name} must not import ${above.name} (a higher layer). Order: ${LAYERS.map((l) => l.name).join(' → ')}.`,
     }));
-    if (PURE_LAYERS.includes(layer.name)) patterns.push({ group: IMPURE, message: `${layer.name} is pure: no I/O, no clock, no environment.` });
+    if (PURE_LAYERS.includes(layer.name))
+      patterns.push({ group: IMPURE, message: `${layer.name} is pure: no I/O, no clock, no environment.` });
     return { files: layer.files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
   }).concat({
     // A file outside every layer would escape the rules: each one lives in a layer's folder.
     files: ['src/**/*.ts'],
     ignores: LAYERS.flatMap((layer) => layer.files),
-    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'This file belongs to no layer: move it into a layer folder or add its folder to LAYERS in eslint.config.js.' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Program',
+          message:
+            'This file belongs to no layer: move it into a layer folder or add its folder to LAYERS in eslint.config.js.',
+        },
+      ],
+    },
   });
 }
 
@@ -52,16 +62,33 @@ export default tseslint.config(
       ecmaVersion: 2023,
       sourceType: 'module',
       globals: {
-        process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', URLSearchParams: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
-        setImmediate: 'readonly', AbortController: 'readonly', structuredClone: 'readonly', fetch: 'readonly',
-        TextEncoder: 'readonly', TextDecoder: 'readonly', queueMicrotask: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        AbortController: 'readonly',
+        structuredClone: 'readonly',
+        fetch: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        queueMicrotask: 'readonly',
       },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
       ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },

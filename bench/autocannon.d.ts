@@ -22,7 +22,10 @@ declare module 'autocannon' {
     requests?: { setupRequest?: (req: never, context: never) => unknown }[];
   }
   interface Instance extends PromiseLike<Result> {
-    on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void): this;
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void,
+    ): this;
   }
   function autocannon(options: Options): Instance;
   export default autocannon;

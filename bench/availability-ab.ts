@@ -34,6 +34,13 @@ for (let b = 0; b < Number(blocks); b++) {
   rates.one.push(await timeBlock(true));
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(JSON.stringify({ backend: name, twoRoundTrips: Math.round(median(rates.two)), oneRoundTrip: Math.round(median(rates.one)), ratio: +(median(rates.one) / median(rates.two)).toFixed(2) }));
+console.log(
+  JSON.stringify({
+    backend: name,
+    twoRoundTrips: Math.round(median(rates.two)),
+    oneRoundTrip: Math.round(median(rates.one)),
+    ratio: +(median(rates.one) / median(rates.two)).toFixed(2),
+  }),
+);
 await t.close();
 await dropCreatedDatabases();

@@ -54,19 +54,34 @@ interface MeasureOptions {
 }
 
 /** Warm-up, then the measured run, against a server that is already up. */
-async function measure(ctx: Ctx, url: string, kind: Kind, label: string, options: MeasureOptions = {}): Promise<LoadResult> {
+async function measure(
+  ctx: Ctx,
+  url: string,
+  kind: Kind,
+  label: string,
+  options: MeasureOptions = {},
+): Promise<LoadResult> {
   const base = { url, kind, connections: options.connections ?? ctx.settings.connections };
   if (!options.warm) {
     const warm = await runLoad({ ...base, durationSec: ctx.settings.warmupSec, offset: ctx.bookingOffset });
     if (kind === 'booking') ctx.bookingOffset = warm.planned;
   }
-  const result = await runLoad({ ...base, durationSec: options.seconds ?? ctx.settings.durationSec, offset: ctx.bookingOffset });
+  const result = await runLoad({
+    ...base,
+    durationSec: options.seconds ?? ctx.settings.durationSec,
+    offset: ctx.bookingOffset,
+  });
   if (kind === 'booking') ctx.bookingOffset = result.planned;
-  ctx.log(`  ${label}: ${Math.round(result.requestsPerSec)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${JSON.stringify(result.statusCounts)}`);
+  ctx.log(
+    `  ${label}: ${Math.round(result.requestsPerSec)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${JSON.stringify(result.statusCounts)}`,
+  );
   return result;
 }
 
-async function withProcess<T>(start: Promise<{ proc: Proc; url: string }>, body: (url: string) => Promise<T>): Promise<T> {
+async function withProcess<T>(
+  start: Promise<{ proc: Proc; url: string }>,
+  body: (url: string) => Promise<T>,
+): Promise<T> {
   const { proc, url } = await start;
   try {
     return await body(url);
@@ -98,7 +113,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** Several runs as one: median p50/p99, mean req/s, summed counts. */
 function combine(results: LoadResult[]): LoadResult {
   const statusCounts: Record<string, number> = {};
-  for (const r of results) for (const [code, n] of Object.entries(r.statusCounts)) statusCounts[code] = (statusCounts[code] ?? 0) + n;
+  for (const r of results)
+    for (const [code, n] of Object.entries(r.statusCounts)) statusCounts[code] = (statusCounts[code] ?? 0) + n;
   return {
     requestsPerSec: results.reduce((s, r) => s + r.requestsPerSec, 0) / results.length,
     p50: median(results.map((r) => r.p50)),
@@ -122,25 +138,55 @@ async function interleaved(ctx: Ctx, smallUrl: string, largeUrl: string) {
   const rounds = { small: [] as LoadResult[], large: [] as LoadResult[] };
   const seconds = Math.max(2, Math.round(ctx.settings.durationSec / 3));
   for (let i = 0; i < ctx.settings.latencyRounds; i++) {
-    rounds.small.push(await measure(ctx, smallUrl, 'availability', `  1 connection, 1k bookings, round ${i + 1}`, { connections: 1, warm: true, seconds }));
-    rounds.large.push(await measure(ctx, largeUrl, 'availability', `  1 connection, large, round ${i + 1}`, { connections: 1, warm: true, seconds }));
+    rounds.small.push(
+      await measure(ctx, smallUrl, 'availability', `  1 connection, 1k bookings, round ${i + 1}`, {
+        connections: 1,
+        warm: true,
+        seconds,
+      }),
+    );
+    rounds.large.push(
+      await measure(ctx, largeUrl, 'availability', `  1 connection, large, round ${i + 1}`, {
+        connections: 1,
+        warm: true,
+        seconds,
+      }),
+    );
   }
-  return { singleSmall: combine(rounds.small), singleLarge: combine(rounds.large), singleRounds: { small: rounds.small.map((r) => r.p50), large: rounds.large.map((r) => r.p50) } };
+  return {
+    singleSmall: combine(rounds.small),
+    singleLarge: combine(rounds.large),
+    singleRounds: { small: rounds.small.map((r) => r.p50), large: rounds.large.map((r) => r.p50) },
+  };
 }
 
 async function availabilityPhase(ctx: Ctx) {
-  const floorSmall = await withProcess(startRawFloor(ctx.small.url), (url) => measure(ctx, url, 'availability', 'raw floor, 1k bookings'));
-  const floorLarge = await withProcess(startRawFloor(ctx.large.url), (url) => measure(ctx, url, 'availability', 'raw floor, large'));
+  const floorSmall = await withProcess(startRawFloor(ctx.small.url), (url) =>
+    measure(ctx, url, 'availability', 'raw floor, 1k bookings'),
+  );
+  const floorLarge = await withProcess(startRawFloor(ctx.large.url), (url) =>
+    measure(ctx, url, 'availability', 'raw floor, large'),
+  );
   return withProcess(startAppServer({ databaseUrl: ctx.small.url }), (smallUrl) =>
     withProcess(startAppServer({ databaseUrl: ctx.large.url }), async (largeUrl) => {
       const availabilitySmall = await measure(ctx, smallUrl, 'availability', 'availability GET, 1k bookings');
       const availabilityLarge = await measure(ctx, largeUrl, 'availability', 'availability GET, large');
-      return { floorSmall, floorLarge, availabilitySmall, availabilityLarge, ...(await interleaved(ctx, smallUrl, largeUrl)) };
+      return {
+        floorSmall,
+        floorLarge,
+        availabilitySmall,
+        availabilityLarge,
+        ...(await interleaved(ctx, smallUrl, largeUrl)),
+      };
     }),
   );
 }
 
-async function profilesOnMiss(ctx: Ctx, availability: { availabilitySmall: LoadResult; floorSmall: LoadResult }, booking: LoadResult) {
+async function profilesOnMiss(
+  ctx: Ctx,
+  availability: { availabilitySmall: LoadResult; floorSmall: LoadResult },
+  booking: LoadResult,
+) {
   const profiles: BackendResults['profiles'] = {};
   if (!ctx.settings.profileOnMiss) return profiles;
   if (availability.availabilitySmall.requestsPerSec < TARGETS.floorFraction * availability.floorSmall.requestsPerSec) {
@@ -162,15 +208,33 @@ async function seedDatabase(ctx: Ctx, db: BenchDatabase, past: number): Promise<
 async function runScenarios(ctx: Ctx, version: string): Promise<BackendResults> {
   const { stored: storedSmall } = await seedDatabase(ctx, ctx.small, 0);
   ctx.log(`  seeding ~${ctx.settings.largeBookings} bookings into a second database…`);
-  const { stored: storedLarge, seconds: seedLargeSec } = await seedDatabase(ctx, ctx.large, ctx.settings.largeBookings - ctx.settings.smallBookings);
+  const { stored: storedLarge, seconds: seedLargeSec } = await seedDatabase(
+    ctx,
+    ctx.large,
+    ctx.settings.largeBookings - ctx.settings.smallBookings,
+  );
   ctx.log(`  seeded in ${seedLargeSec.toFixed(1)} s; ${storedLarge} bookings stored`);
   const availability = await availabilityPhase(ctx);
-  const booking = await withProcess(startAppServer({ databaseUrl: ctx.small.url }), (url) => measure(ctx, url, 'booking', 'booking POST'));
+  const booking = await withProcess(startAppServer({ databaseUrl: ctx.small.url }), (url) =>
+    measure(ctx, url, 'booking', 'booking POST'),
+  );
   const profiles = await profilesOnMiss(ctx, availability, booking);
   const workers2 = ctx.settings.workersRun
-    ? await withProcess(startAppServer({ databaseUrl: ctx.large.url, workers: 2 }), (url) => measure(ctx, url, 'availability', 'availability GET, large, 2 workers'))
+    ? await withProcess(startAppServer({ databaseUrl: ctx.large.url, workers: 2 }), (url) =>
+        measure(ctx, url, 'availability', 'availability GET, large, 2 workers'),
+      )
     : undefined;
-  return { backend: ctx.small.backend, version, storedSmall, storedLarge, seedLargeSec, ...availability, booking, profiles, workers2 };
+  return {
+    backend: ctx.small.backend,
+    version,
+    storedSmall,
+    storedLarge,
+    seedLargeSec,
+    ...availability,
+    booking,
+    profiles,
+    workers2,
+  };
 }
 
 /** Every scenario on one backend, on two fresh databases (1k and large) that are dropped afterwards. */

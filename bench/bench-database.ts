@@ -65,6 +65,9 @@ export async function freshBenchDatabase(backend: Backend, settings: BenchSettin
 }
 
 export async function countBookings(database: Database): Promise<number> {
-  const row = await database.db.selectFrom('bookings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -42,9 +42,17 @@ async function replicaRows(pair: ReplicaPair): Promise<string[]> {
       await runLoad({ url: server.url, kind: 'availability', connections: CONNECTIONS, durationSec: 3, offset: 0 });
       const metrics = await (await fetch(`${server.url}/metrics`)).text();
       const inUse = /^tablebookings_db_replica_in_use (\d)/m.exec(metrics)?.[1];
-      const result = await runLoad({ url: server.url, kind: 'availability', connections: CONNECTIONS, durationSec: DURATION, offset: 0 });
+      const result = await runLoad({
+        url: server.url,
+        kind: 'availability',
+        connections: CONNECTIONS,
+        durationSec: DURATION,
+        offset: 0,
+      });
       const label = withReplica ? `reads from the replica (in use: ${inUse === '1' ? 'yes' : 'NO'})` : 'primary only';
-      rows.push(`| ${pair.backend === 'mysql' ? 'MariaDB' : 'PostgreSQL'} | ${label} | **${Math.round(result.requestsPerSec)}** | ${result.p50} | ${result.p99} | ${formatStatuses(result)} |`);
+      rows.push(
+        `| ${pair.backend === 'mysql' ? 'MariaDB' : 'PostgreSQL'} | ${label} | **${Math.round(result.requestsPerSec)}** | ${result.p50} | ${result.p99} | ${formatStatuses(result)} |`,
+      );
       log(rows.at(-1)!);
     } finally {
       await server.proc.stop();
@@ -68,13 +76,22 @@ async function probeBookings(urls: string[], until: () => boolean, probes: Probe
     while (!until()) {
       const i = n++;
       const startedAt = Date.now();
-      const body = { date: dates[i % dates.length], time: ['12:00', '18:00', '19:30', '21:00'][Math.floor(i / dates.length) % 4], party: 2, name: `Probe ${i}`, email: `probe${i}@example.com` };
+      const body = {
+        date: dates[i % dates.length],
+        time: ['12:00', '18:00', '19:30', '21:00'][Math.floor(i / dates.length) % 4],
+        party: 2,
+        name: `Probe ${i}`,
+        email: `probe${i}@example.com`,
+      };
       const ok = await fetch(`${urls[server]}/api/v1/restaurants/bench-book-${i % 8}/bookings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': `probe-${i}` },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(15_000),
-      }).then((r) => r.status === 201 || r.status === 409, () => false);
+      }).then(
+        (r) => r.status === 201 || r.status === 409,
+        () => false,
+      );
       probes.push({ server, startedAt, endedAt: Date.now(), ok });
       await sleep(100);
     }
@@ -92,10 +109,15 @@ async function galeraRows(): Promise<string[]> {
     await migrateToLatest(database.db);
     await seedRestaurants(database.db);
     await database.close();
-    for (let i = 0; i < 3; i++) servers.push(await startAppServer({ databaseUrl: cluster.url(DB_NAME, [i, (i + 1) % 3, (i + 2) % 3]) }));
+    for (let i = 0; i < 3; i++)
+      servers.push(await startAppServer({ databaseUrl: cluster.url(DB_NAME, [i, (i + 1) % 3, (i + 2) % 3]) }));
     const probes: Probe[] = [];
     let done = false;
-    const probing = probeBookings(servers.map((s) => s.url), () => done, probes);
+    const probing = probeBookings(
+      servers.map((s) => s.url),
+      () => done,
+      probes,
+    );
     await sleep(3_000);
     const killedAt = Date.now();
     await cluster.nodes[1].kill9();
@@ -123,7 +145,10 @@ async function galeraRows(): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const replicaTable = ['| backend | availability reads | req/s | p50 ms | p99 ms | statuses |', '| --- | --- | --- | --- | --- | --- |'];
+  const replicaTable = [
+    '| backend | availability reads | req/s | p50 ms | p99 ms | statuses |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   const only = process.env.BENCH_CLUSTER_ONLY;
   for (const start of only === 'galera' ? [] : [startMariadbReplica, startPostgresReplica]) {
     const pair = await start();

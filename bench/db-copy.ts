@@ -37,11 +37,17 @@ const source = await openReadOnly('--from', `sqlite:${file}`);
 const sink = await openWritable('--to', target);
 try {
   const started = Date.now();
-  const report = await copyDatabase(source, sink, { force: false, batchSize: Number(values['batch-size']), progress: silentProgress });
+  const report = await copyDatabase(source, sink, {
+    force: false,
+    batchSize: Number(values['batch-size']),
+    progress: silentProgress,
+  });
   const total = (Date.now() - started) / 1000;
   if (!report.ok) throw new Error('verification failed');
   const bookings = report.tables.find((t) => t.table === 'bookings')!.source.rows;
-  console.log(`db copy sqlite → ${sink.backend}: ${report.rows} rows (${bookings} bookings) copied in ${report.copySeconds.toFixed(2)} s = ${Math.round(report.rows / report.copySeconds)} rows/s; with verification ${total.toFixed(2)} s`);
+  console.log(
+    `db copy sqlite → ${sink.backend}: ${report.rows} rows (${bookings} bookings) copied in ${report.copySeconds.toFixed(2)} s = ${Math.round(report.rows / report.copySeconds)} rows/s; with verification ${total.toFixed(2)} s`,
+  );
 } finally {
   await sink.close();
   await source.close();

@@ -43,7 +43,13 @@ function setupFor(spec: LoadSpec, counter: { n: number }): (req: Req) => Req | u
   return (req) => {
     const next = bookingRequest(counter.n++, dates);
     if (!next) return undefined;
-    return { ...req, method: 'POST', path: next.path, body: next.body, headers: { ...req.headers, 'content-type': 'application/json' } };
+    return {
+      ...req,
+      method: 'POST',
+      path: next.path,
+      body: next.body,
+      headers: { ...req.headers, 'content-type': 'application/json' },
+    };
   };
 }
 
@@ -75,7 +81,8 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   const statusCounts: Record<string, number> = {};
-  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCounts[code] = (stats as { count: number }).count;
+  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {}))
+    statusCounts[code] = (stats as { count: number }).count;
   const out: LoadResult = {
     requestsPerSec: result.requests.average,
     p50: percentile(latencies, 0.5),

@@ -11,9 +11,16 @@ export const ZONE = 'Europe/London';
 export const AVAIL_RESTAURANTS = 4;
 /** Their tables: [label, min seats, max seats]. */
 export const AVAIL_TABLES: [string, number, number][] = [
-  ['A1', 1, 2], ['A2', 1, 2], ['A3', 1, 2], ['A4', 1, 2],
-  ['B1', 2, 4], ['B2', 2, 4], ['B3', 2, 4],
-  ['C1', 4, 6], ['C2', 4, 6], ['D1', 6, 8],
+  ['A1', 1, 2],
+  ['A2', 1, 2],
+  ['A3', 1, 2],
+  ['A4', 1, 2],
+  ['B1', 2, 4],
+  ['B2', 2, 4],
+  ['B3', 2, 4],
+  ['C1', 4, 6],
+  ['C2', 4, 6],
+  ['D1', 6, 8],
 ];
 /** Availability requests ask for party 2 on one of the next AVAIL_DAYS days (from day 2). */
 export const AVAIL_DAYS = 30;

@@ -82,7 +82,19 @@ export interface ServerOptions {
 export async function startAppServer(options: ServerOptions): Promise<{ proc: Proc; url: string }> {
   const port = await freePort();
   const prof = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [];
-  const args = [...prof, '--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), '--host', '127.0.0.1', '--workers', String(options.workers ?? 1)];
+  const args = [
+    ...prof,
+    '--import',
+    'tsx',
+    'src/cli/main.ts',
+    'serve',
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+    '--workers',
+    String(options.workers ?? 1),
+  ];
   const proc = startProcess(`app:${port}`, args, {
     DATABASE_URL: options.databaseUrl,
     SECRET_KEY: BENCH_SECRET_KEY,
@@ -99,7 +111,10 @@ export async function startAppServer(options: ServerOptions): Promise<{ proc: Pr
 /** bench/raw-floor.ts in its own process, ready to take requests. */
 export async function startRawFloor(databaseUrl: string): Promise<{ proc: Proc; url: string }> {
   const port = await freePort();
-  const proc = startProcess(`floor:${port}`, ['--import', 'tsx', 'bench/raw-floor.ts'], { DATABASE_URL: databaseUrl, PORT: String(port) });
+  const proc = startProcess(`floor:${port}`, ['--import', 'tsx', 'bench/raw-floor.ts'], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/healthz`, proc);
   return { proc, url };

@@ -75,7 +75,8 @@ function hitsUnderLoad(profile: Profile, parent: Map<number, ProfileNode>): Map<
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const samples = profile.samples ?? [];
   const inUseCase = (id: number) => {
-    for (let at = byId.get(id); at; at = parent.get(at.id)) if (at.callFrame.url.includes('/src/bookings/')) return true;
+    for (let at = byId.get(id); at; at = parent.get(at.id))
+      if (at.callFrame.url.includes('/src/bookings/')) return true;
     return false;
   };
   const first = samples.findIndex(inUseCase);
@@ -88,7 +89,11 @@ function hitsUnderLoad(profile: Profile, parent: Map<number, ProfileNode>): Map<
 }
 
 /** Inclusive hits of our own src/ functions (each counted once per stack, so recursion is not double counted). */
-function ownInclusive(nodes: ProfileNode[], parent: Map<number, ProfileNode>, hitsOf: Map<number, number>): Map<string, number> {
+function ownInclusive(
+  nodes: ProfileNode[],
+  parent: Map<number, ProfileNode>,
+  hitsOf: Map<number, number>,
+): Map<string, number> {
   const inclusive = new Map<string, number>();
   for (const node of nodes) {
     const hits = hitsOf.get(node.id) ?? 0;
@@ -106,7 +111,12 @@ function ownInclusive(nodes: ProfileNode[], parent: Map<number, ProfileNode>, hi
 }
 
 /** Self time in one package, attributed to the nearest of our src/ functions on the stack. */
-function callersOf(pkg: string, nodes: ProfileNode[], parent: Map<number, ProfileNode>, hitsOf: Map<number, number>): Map<string, number> {
+function callersOf(
+  pkg: string,
+  nodes: ProfileNode[],
+  parent: Map<number, ProfileNode>,
+  hitsOf: Map<number, number>,
+): Map<string, number> {
   const callers = new Map<string, number>();
   for (const node of nodes) {
     const hits = hitsOf.get(node.id) ?? 0;

@@ -39,18 +39,24 @@ function openDriver(url: string): Driver {
     };
   }
   if (parsed.backend === 'mysql') {
-    const pool = mysql.createPool({ ...mysqlConnectionOptions(parsed, true), connectionLimit: DEFAULT_POOL_MAX, maxIdle: DEFAULT_POOL_MAX });
+    const pool = mysql.createPool({
+      ...mysqlConnectionOptions(parsed, true),
+      connectionLimit: DEFAULT_POOL_MAX,
+      maxIdle: DEFAULT_POOL_MAX,
+    });
     const text = `select ${COLUMNS} from bookings where ${WHERE(() => '?')}`;
     return {
       query: async (params) => (await pool.query(text, params))[0] as Row[],
-      restaurants: async () => (await pool.query('select id, slug from restaurants'))[0] as { id: string; slug: string }[],
+      restaurants: async () =>
+        (await pool.query('select id, slug from restaurants'))[0] as { id: string; slug: string }[],
     };
   }
   const pool = new pg.Pool({ ...postgresConnectionOptions(parsed, true), max: DEFAULT_POOL_MAX });
   const text = `select ${COLUMNS} from bookings where ${WHERE((i) => `$${i}`)}`;
   return {
     query: async (params) => (await pool.query(text, params)).rows as Row[],
-    restaurants: async () => (await pool.query('select id, slug from restaurants')).rows as { id: string; slug: string }[],
+    restaurants: async () =>
+      (await pool.query('select id, slug from restaurants')).rows as { id: string; slug: string }[],
   };
 }
 

@@ -22,7 +22,11 @@ export const ms = (n: number) => n.toFixed(2);
 export const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 function table(head: string[], rows: string[][]): string {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function machineSection(report: Report): string {
@@ -57,8 +61,15 @@ Command: \`${s.quick ? 'BENCH_QUICK=1 ' : ''}npm run bench\` (\`tsx bench/run.ts
 
 function availabilitySection(results: BackendResults[]): string {
   const rows = results.map((r) => [
-    NAMES[r.backend], rps(r.availabilitySmall), ms(r.availabilitySmall.p50), ms(r.availabilitySmall.p99), formatStatuses(r.availabilitySmall),
-    rps(r.floorSmall), ms(r.floorSmall.p50), ms(r.floorSmall.p99), pct(r.availabilitySmall.requestsPerSec / r.floorSmall.requestsPerSec),
+    NAMES[r.backend],
+    rps(r.availabilitySmall),
+    ms(r.availabilitySmall.p50),
+    ms(r.availabilitySmall.p99),
+    formatStatuses(r.availabilitySmall),
+    rps(r.floorSmall),
+    ms(r.floorSmall.p50),
+    ms(r.floorSmall.p99),
+    pct(r.availabilitySmall.requestsPerSec / r.floorSmall.requestsPerSec),
   ]);
   return `## Availability GET vs the raw floor (1k stored bookings)\n\n${table(
     ['backend', 'ours req/s', 'p50 ms', 'p99 ms', 'responses', 'floor req/s', 'floor p50', 'floor p99', 'ours / floor'],
@@ -70,7 +81,15 @@ function bookingSection(results: BackendResults[]): string {
   const rows = results.map((r) => {
     const b = r.booking;
     const created = countStatus(b, '201');
-    return [NAMES[r.backend], rps(b), ms(b.p50), ms(b.p99), formatStatuses(b), pct(created / Math.max(1, totalResponses(b))), TARGETS.bookingPerSec[r.backend]?.toLocaleString('en-US') ?? '—'];
+    return [
+      NAMES[r.backend],
+      rps(b),
+      ms(b.p50),
+      ms(b.p99),
+      formatStatuses(b),
+      pct(created / Math.max(1, totalResponses(b))),
+      TARGETS.bookingPerSec[r.backend]?.toLocaleString('en-US') ?? '—',
+    ];
   });
   return `## Booking POST, no contention\n\n${table(['backend', 'req/s', 'p50 ms', 'p99 ms', 'responses by status', '201 share', 'target req/s'], rows)}`;
 }
@@ -89,7 +108,18 @@ function scaleSection(results: BackendResults[], settings: BenchSettings): strin
     `${r.seedLargeSec.toFixed(0)} s`,
   ]);
   return `## Availability with 1k vs ~${settings.largeBookings.toLocaleString('en-US')} stored bookings\n\n${table(
-    ['backend', 'stored bookings', 'p50 ms, 1 connection', 'ratio', 'per-round p50 ms, 1k vs large', `p50 ms, ${settings.connections} connections`, 'ratio', `req/s, ${settings.connections} connections`, 'raw floor p50 ms', 'seeding took'],
+    [
+      'backend',
+      'stored bookings',
+      'p50 ms, 1 connection',
+      'ratio',
+      'per-round p50 ms, 1k vs large',
+      `p50 ms, ${settings.connections} connections`,
+      'ratio',
+      `req/s, ${settings.connections} connections`,
+      'raw floor p50 ms',
+      'seeding took',
+    ],
     rows,
   )}\n\n"ratio" is p50 with the large data set over p50 with 1k. The target is judged on the 1-connection p50 — the latency of one request without queueing; with ${settings.connections} connections p50 is mostly time spent queued behind other requests (≈ connections ÷ req/s), shown as a cross-check.`;
 }
@@ -98,7 +128,12 @@ function workersSection(results: BackendResults[]): string {
   const withWorkers = results.filter((r) => r.workers2);
   if (withWorkers.length === 0) return '## 1 vs 2 workers\n\nNot run (quick mode).';
   const rows = withWorkers.map((r) => [
-    NAMES[r.backend], rps(r.availabilityLarge), rps(r.workers2!), (r.workers2!.requestsPerSec / r.availabilityLarge.requestsPerSec).toFixed(2) + '×', ms(r.workers2!.p50), formatStatuses(r.workers2!),
+    NAMES[r.backend],
+    rps(r.availabilityLarge),
+    rps(r.workers2!),
+    (r.workers2!.requestsPerSec / r.availabilityLarge.requestsPerSec).toFixed(2) + '×',
+    ms(r.workers2!.p50),
+    formatStatuses(r.workers2!),
   ]);
   return `## Availability, 1 vs 2 workers (\`serve --workers 2\`, large data set)\n\n${table(['backend', '1 worker req/s', '2 workers req/s', 'speed-up', '2 workers p50 ms', 'responses'], rows)}\n\nWith 2 cores shared by the load generator and the database, a second worker can only win what the first left idle.`;
 }
@@ -106,7 +141,9 @@ function workersSection(results: BackendResults[]): string {
 function notesSection(results: BackendResults[]): string {
   if (results.length === 0) return '';
   const floorCpu = results.map((r) => `${NAMES[r.backend]} ${Math.round(r.floorSmall.clientCores * 100)} %`).join(', ');
-  const oursCpu = results.map((r) => `${NAMES[r.backend]} ${Math.round(r.availabilitySmall.clientCores * 100)} %`).join(', ');
+  const oursCpu = results
+    .map((r) => `${NAMES[r.backend]} ${Math.round(r.availabilitySmall.clientCores * 100)} %`)
+    .join(', ');
   return `## Notes on reading these figures
 
 - Everything runs on the same cores: the load generator, the app server (or the raw floor) and, for MariaDB and PostgreSQL, the database server. During the raw-floor runs autocannon itself used ${floorCpu} of one core; during our availability runs ${oursCpu}. So the floor is partly bounded by the load generator and the database server rather than by the driver, and the "ours / floor" fraction is measured against a floor that would be higher on a machine with spare cores.
@@ -116,7 +153,8 @@ function notesSection(results: BackendResults[]): string {
 }
 
 function profileBlock(title: string, p: ProfileSummary): string {
-  const rows = (list: [string, number][], code: boolean) => list.map(([f, v]) => `| ${code ? `\`${f.replace(/\|/g, '\\|')}\`` : f} | ${v} % |`).join('\n');
+  const rows = (list: [string, number][], code: boolean) =>
+    list.map(([f, v]) => `| ${code ? `\`${f.replace(/\|/g, '\\|')}\`` : f} | ${v} % |`).join('\n');
   return `#### ${title}
 
 \`node --cpu-prof\` of the server during a ${p.samples.toLocaleString('en-US')}-sample run (profile kept at \`${p.file}\`; open it in Chrome DevTools). The process was idle (waiting on the database or the network) ${p.idlePercent} % of the time; the percentages below are of the busy time.
@@ -135,28 +173,34 @@ ${rows(p.topFunctions, true)}`;
 }
 
 function profilesSection(results: BackendResults[]): string {
-  const blocks = results.flatMap((r) => [
-    r.profiles.availability ? profileBlock(`${NAMES[r.backend]}: availability GET`, r.profiles.availability) : '',
-    r.profiles.booking ? profileBlock(`${NAMES[r.backend]}: booking POST`, r.profiles.booking) : '',
-  ]).filter(Boolean);
+  const blocks = results
+    .flatMap((r) => [
+      r.profiles.availability ? profileBlock(`${NAMES[r.backend]}: availability GET`, r.profiles.availability) : '',
+      r.profiles.booking ? profileBlock(`${NAMES[r.backend]}: booking POST`, r.profiles.booking) : '',
+    ])
+    .filter(Boolean);
   if (blocks.length === 0) return '';
   return `## Profiles (taken because a throughput target was missed)\n\n${blocks.join('\n\n')}`;
 }
 
 export function renderReport(report: Report): string {
   const skipped = report.skipped.map((s) => `- **${NAMES[s.backend]} skipped**: ${s.reason}`).join('\n');
-  return [
-    '# Benchmarks',
-    `Written by \`npm run bench\` (\`bench/run.ts\`); every run overwrites this file. Targets from issue 3.${skipped ? `\n\n${skipped}` : ''}`,
-    machineSection(report),
-    `## Targets\n\n${table(['target', ...report.results.map((r) => NAMES[r.backend])], targetRows(report.results, report.settings.largeBookings))}`,
-    missNotes(report.results),
-    methodSection(report),
-    availabilitySection(report.results),
-    bookingSection(report.results),
-    scaleSection(report.results, report.settings),
-    workersSection(report.results),
-    notesSection(report.results),
-    profilesSection(report.results),
-  ].filter(Boolean).join('\n\n') + '\n';
+  return (
+    [
+      '# Benchmarks',
+      `Written by \`npm run bench\` (\`bench/run.ts\`); every run overwrites this file. Targets from issue 3.${skipped ? `\n\n${skipped}` : ''}`,
+      machineSection(report),
+      `## Targets\n\n${table(['target', ...report.results.map((r) => NAMES[r.backend])], targetRows(report.results, report.settings.largeBookings))}`,
+      missNotes(report.results),
+      methodSection(report),
+      availabilitySection(report.results),
+      bookingSection(report.results),
+      scaleSection(report.results, report.settings),
+      workersSection(report.results),
+      notesSection(report.results),
+      profilesSection(report.results),
+    ]
+      .filter(Boolean)
+      .join('\n\n') + '\n'
+  );
 }

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   }
   const startedAt = new Date();
   const machine = describeMachine();
-  log(`bench: ${settings.quick ? 'quick' : 'full'} run on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+  log(
+    `bench: ${settings.quick ? 'quick' : 'full'} run on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`,
+  );
   const results: BackendResults[] = [];
   const skipped: { backend: Backend; reason: string }[] = [];
   for (const backend of settings.backends) {
@@ -73,6 +75,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

@@ -24,7 +24,10 @@ interface Dialect {
 
 const DIALECTS: Record<Backend, Dialect> = {
   sqlite: {
-    series: (count) => sql.raw(`(WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < ${count - 1}) SELECT n FROM seq) AS s`),
+    series: (count) =>
+      sql.raw(
+        `(WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < ${count - 1}) SELECT n FROM seq) AS s`,
+      ),
     pad6: (e) => `printf('%06d', ${e})`,
     concat: (...p) => p.join(' || '),
     dateOf: (ms) => `date(${ms} / 1000, 'unixepoch')`,
@@ -51,7 +54,14 @@ function safeInt(n: number): number {
   return n;
 }
 
-async function insertPastForTable(db: Kysely<DB>, d: Dialect, restaurant: SeededRestaurant, t: number, perTable: number, now: number): Promise<void> {
+async function insertPastForTable(
+  db: Kysely<DB>,
+  d: Dialect,
+  restaurant: SeededRestaurant,
+  t: number,
+  perTable: number,
+  now: number,
+): Promise<void> {
   const base = safeInt(now - THREE_YEARS_MS - 86_400_000 + t * 600_000);
   const step = safeInt(Math.floor(THREE_YEARS_MS / perTable));
   const starts = `(${base} + ${d.bigint('s.n')} * ${step})`;
@@ -68,14 +78,20 @@ async function insertPastForTable(db: Kysely<DB>, d: Dialect, restaurant: Seeded
 }
 
 /** About `count` past bookings over the given restaurants' tables; returns how many were written. */
-export async function seedPastBookings(db: Kysely<DB>, backend: Backend, restaurants: SeededRestaurant[], count: number): Promise<number> {
+export async function seedPastBookings(
+  db: Kysely<DB>,
+  backend: Backend,
+  restaurants: SeededRestaurant[],
+  count: number,
+): Promise<number> {
   const d = DIALECTS[backend];
   const tables = restaurants.reduce((sum, r) => sum + r.tableIds.length, 0);
   const perTable = Math.ceil(count / tables);
   const now = Date.now();
   for (const restaurant of restaurants) {
     await db.transaction().execute(async (trx) => {
-      for (let t = 0; t < restaurant.tableIds.length; t++) await insertPastForTable(trx, d, restaurant, t, perTable, now);
+      for (let t = 0; t < restaurant.tableIds.length; t++)
+        await insertPastForTable(trx, d, restaurant, t, perTable, now);
     });
   }
   if (backend === 'mysql') await sql`ANALYZE TABLE bookings`.execute(db);

@@ -31,8 +31,12 @@ export const TARGETS = {
 
 function backendsFrom(raw: string | undefined): Backend[] {
   if (!raw) return ['sqlite', 'mysql', 'postgres'];
-  const names = raw.split(',').map((s) => s.trim()).map((s) => (s === 'mariadb' ? 'mysql' : s === 'postgresql' ? 'postgres' : s));
-  for (const name of names) if (!['sqlite', 'mysql', 'postgres'].includes(name)) throw new Error(`BENCH_BACKENDS: unknown backend "${name}"`);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .map((s) => (s === 'mariadb' ? 'mysql' : s === 'postgresql' ? 'postgres' : s));
+  for (const name of names)
+    if (!['sqlite', 'mysql', 'postgres'].includes(name)) throw new Error(`BENCH_BACKENDS: unknown backend "${name}"`);
   return names as Backend[];
 }
 

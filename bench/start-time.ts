@@ -55,12 +55,16 @@ async function oneStart(args: string[], workers: number): Promise<{ wall: number
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-start-'));
   const port = await freePort();
   const started = performance.now();
-  const proc = startProcess('start', [...args, 'serve', '--port', String(port), '--host', '127.0.0.1', '--workers', String(workers)], {
-    DATABASE_URL: `sqlite:${path.join(dir, 'start.db')}`,
-    SECRET_KEY: BENCH_SECRET_KEY,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-  });
+  const proc = startProcess(
+    'start',
+    [...args, 'serve', '--port', String(port), '--host', '127.0.0.1', '--workers', String(workers)],
+    {
+      DATABASE_URL: `sqlite:${path.join(dir, 'start.db')}`,
+      SECRET_KEY: BENCH_SECRET_KEY,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+  );
   try {
     for (;;) {
       if (!proc.isRunning()) throw new Error(`serve exited before /readyz answered:\n${proc.output()}`);
@@ -80,10 +84,16 @@ async function oneStart(args: string[], workers: number): Promise<{ wall: number
 }
 
 function buildForBench(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.js'), '--out-dir', BUILD_DIR], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.js'), '--out-dir', BUILD_DIR], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
-export async function measureStartTimes(log: (line: string) => void, runs = Number(process.env.BENCH_START_RUNS ?? 5)): Promise<StartTimes> {
+export async function measureStartTimes(
+  log: (line: string) => void,
+  runs = Number(process.env.BENCH_START_RUNS ?? 5),
+): Promise<StartTimes> {
   log('start time: building dist/ for the measurement (bench/out/dist)');
   buildForBench();
   const compiled = [path.join(BUILD_DIR, 'cli/main.js')];
@@ -115,7 +125,12 @@ const s = (x: number) => `${x.toFixed(2)} s`;
 
 export function renderStartTimes(times: StartTimes): string {
   const rows = times.variants.map((v) => {
-    const verdict = v.target === undefined ? '' : median(v.wallSec) <= v.target ? `≤ ${v.target} s: met` : `≤ ${v.target} s: **missed**`;
+    const verdict =
+      v.target === undefined
+        ? ''
+        : median(v.wallSec) <= v.target
+          ? `≤ ${v.target} s: met`
+          : `≤ ${v.target} s: **missed**`;
     return `| ${v.label} | ${s(median(v.wallSec))} | ${s(min(v.wallSec))} | ${s(median(v.cpuSec))} | ${verdict} |`;
   });
   return [
@@ -141,7 +156,10 @@ export function writeIntoBenchmarks(section: string, file = path.join(ROOT, 'BEN
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
   const begin = text.indexOf(MARK_BEGIN);
   const end = text.indexOf(MARK_END);
-  const next = begin >= 0 && end > begin ? text.slice(0, begin) + section + text.slice(end + MARK_END.length) : `${text.trimEnd()}\n\n${section}\n`;
+  const next =
+    begin >= 0 && end > begin
+      ? text.slice(0, begin) + section + text.slice(end + MARK_END.length)
+      : `${text.trimEnd()}\n\n${section}\n`;
   fs.writeFileSync(file, next);
 }
 

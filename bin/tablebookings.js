@@ -29,7 +29,10 @@ function useSources(hasDist, hasTsx) {
   if (forced === '0' || !hasTsx || !fs.existsSync(SRC_MAIN)) return false;
   if (!hasDist) return true;
   const stale = newestMtime(path.join(ROOT, 'src')) > fs.statSync(path.join(ROOT, 'dist', 'BUILD.json')).mtimeMs;
-  if (stale) process.stderr.write('tablebookings: dist/ is older than src/; running the sources through tsx (`npm run build` refreshes dist/)\n');
+  if (stale)
+    process.stderr.write(
+      'tablebookings: dist/ is older than src/; running the sources through tsx (`npm run build` refreshes dist/)\n',
+    );
   return stale;
 }
 

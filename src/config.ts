@@ -95,7 +95,10 @@ function readKeyFile(file: string): string | undefined {
     return undefined;
   }
   if (text.length < MIN_SECRET_LENGTH) {
-    throw new ConfigError('SECRET_KEY', `is not set and ${file} is empty or shorter than ${MIN_SECRET_LENGTH} characters: delete that file to make a new key (signs everyone out), or set SECRET_KEY`);
+    throw new ConfigError(
+      'SECRET_KEY',
+      `is not set and ${file} is empty or shorter than ${MIN_SECRET_LENGTH} characters: delete that file to make a new key (signs everyone out), or set SECRET_KEY`,
+    );
   }
   return text;
 }
@@ -118,10 +121,12 @@ function createKeyFile(file: string): string {
 function secretKey(env: NodeJS.ProcessEnv, production: boolean, cwd: string): string {
   const given = env.SECRET_KEY;
   if (given !== undefined && given !== '') {
-    if (given.trim().length < MIN_SECRET_LENGTH) throw new ConfigError('SECRET_KEY', `must be at least ${MIN_SECRET_LENGTH} characters long`);
+    if (given.trim().length < MIN_SECRET_LENGTH)
+      throw new ConfigError('SECRET_KEY', `must be at least ${MIN_SECRET_LENGTH} characters long`);
     return given;
   }
-  if (production) throw new ConfigError('SECRET_KEY', 'is required when NODE_ENV=production (e.g. `openssl rand -hex 32`)');
+  if (production)
+    throw new ConfigError('SECRET_KEY', 'is required when NODE_ENV=production (e.g. `openssl rand -hex 32`)');
   const file = path.join(cwd, 'data', 'secret-key');
   return readKeyFile(file) ?? createKeyFile(file);
 }
@@ -138,8 +143,16 @@ function readReplicaUrl(env: NodeJS.ProcessEnv, databaseUrl: string): string | u
     throw error;
   }
   const primary = parseDatabaseUrl(databaseUrl).backend;
-  if (backend === 'sqlite' || primary === 'sqlite') throw new ConfigError('DATABASE_READ_URL', 'needs MySQL/MariaDB or PostgreSQL in DATABASE_URL and DATABASE_READ_URL (SQLite has no replicas)');
-  if (backend !== primary) throw new ConfigError('DATABASE_READ_URL', `must be the same kind of database as DATABASE_URL (${primary}, got ${backend})`);
+  if (backend === 'sqlite' || primary === 'sqlite')
+    throw new ConfigError(
+      'DATABASE_READ_URL',
+      'needs MySQL/MariaDB or PostgreSQL in DATABASE_URL and DATABASE_READ_URL (SQLite has no replicas)',
+    );
+  if (backend !== primary)
+    throw new ConfigError(
+      'DATABASE_READ_URL',
+      `must be the same kind of database as DATABASE_URL (${primary}, got ${backend})`,
+    );
   return raw;
 }
 
@@ -159,7 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   const logFormat = env.LOG_FORMAT || 'auto';
-  if (logFormat !== 'auto' && logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError('LOG_FORMAT', 'must be json, pretty or auto');
+  if (logFormat !== 'auto' && logFormat !== 'json' && logFormat !== 'pretty')
+    throw new ConfigError('LOG_FORMAT', 'must be json, pretty or auto');
   const baseUrl = (env.BASE_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
   try {
     new URL(baseUrl);

@@ -11,12 +11,20 @@ describe('TRUST_PROXY (SPEC §9.4)', () => {
     assert.equal(parseTrustProxy('1'), 1);
     assert.equal(parseTrustProxy('true'), 1, 'the old boolean means one hop, never everybody');
     assert.equal(parseTrustProxy('3'), 3);
-    assert.deepEqual(parseTrustProxy('10.0.0.0/8, 192.0.2.10,2001:db8::/32'), ['10.0.0.0/8', '192.0.2.10', '2001:db8::/32']);
+    assert.deepEqual(parseTrustProxy('10.0.0.0/8, 192.0.2.10,2001:db8::/32'), [
+      '10.0.0.0/8',
+      '192.0.2.10',
+      '2001:db8::/32',
+    ]);
   });
 
   it('refuses what is neither, naming the variable', () => {
     for (const bad of ['everyone', '10.0.0.0/33', '300.1.1.1', '10.0.0.1,,nope', '99']) {
-      assert.throws(() => loadConfig({ ...BASE, TRUST_PROXY: bad }), (e: unknown) => e instanceof ConfigError && /^TRUST_PROXY /.test((e as Error).message), bad);
+      assert.throws(
+        () => loadConfig({ ...BASE, TRUST_PROXY: bad }),
+        (e: unknown) => e instanceof ConfigError && /^TRUST_PROXY /.test((e as Error).message),
+        bad,
+      );
     }
   });
 });

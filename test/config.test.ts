@@ -64,17 +64,56 @@ describe('loadConfig defaults', () => {
 });
 
 describe('loadConfig special values', () => {
-  const cases: { name: string; env: NodeJS.ProcessEnv; cores?: number; check: (c: ReturnType<typeof loadConfig>) => void }[] = [
-    { name: 'WORKERS=auto uses the core count', env: { WORKERS: 'auto' }, cores: 6, check: (c) => assert.equal(c.workers, 6) },
-    { name: 'WORKERS=auto with 0 cores still gives 1', env: { WORKERS: 'auto' }, cores: 0, check: (c) => assert.equal(c.workers, 1) },
+  const cases: {
+    name: string;
+    env: NodeJS.ProcessEnv;
+    cores?: number;
+    check: (c: ReturnType<typeof loadConfig>) => void;
+  }[] = [
+    {
+      name: 'WORKERS=auto uses the core count',
+      env: { WORKERS: 'auto' },
+      cores: 6,
+      check: (c) => assert.equal(c.workers, 6),
+    },
+    {
+      name: 'WORKERS=auto with 0 cores still gives 1',
+      env: { WORKERS: 'auto' },
+      cores: 0,
+      check: (c) => assert.equal(c.workers, 1),
+    },
     { name: 'WORKERS=3', env: { WORKERS: '3' }, check: (c) => assert.equal(c.workers, 3) },
-    { name: 'BOOKING_RATE_LIMIT=0 disables the limit', env: { BOOKING_RATE_LIMIT: '0' }, check: (c) => assert.equal(c.bookingRateLimit, 0) },
-    { name: 'LOGIN_RATE_LIMIT=false', env: { LOGIN_RATE_LIMIT: 'false' }, check: (c) => assert.equal(c.loginRateLimit, false) },
+    {
+      name: 'BOOKING_RATE_LIMIT=0 disables the limit',
+      env: { BOOKING_RATE_LIMIT: '0' },
+      check: (c) => assert.equal(c.bookingRateLimit, 0),
+    },
+    {
+      name: 'LOGIN_RATE_LIMIT=false',
+      env: { LOGIN_RATE_LIMIT: 'false' },
+      check: (c) => assert.equal(c.loginRateLimit, false),
+    },
     { name: 'PORT=0 (any free port)', env: { PORT: '0' }, check: (c) => assert.equal(c.port, 0) },
-    { name: 'mysql URL', env: { DATABASE_URL: 'mysql://root@127.0.0.1:3306/tb' }, check: (c) => assert.match(c.databaseUrl, /^mysql:/) },
-    { name: 'mariadb URL', env: { DATABASE_URL: 'mariadb://root@127.0.0.1/tb' }, check: (c) => assert.match(c.databaseUrl, /^mariadb:/) },
-    { name: 'postgresql URL', env: { DATABASE_URL: 'postgresql://p@h/tb' }, check: (c) => assert.match(c.databaseUrl, /^postgresql:/) },
-    { name: 'sqlite memory', env: { DATABASE_URL: 'sqlite::memory:' }, check: (c) => assert.equal(c.databaseUrl, 'sqlite::memory:') },
+    {
+      name: 'mysql URL',
+      env: { DATABASE_URL: 'mysql://root@127.0.0.1:3306/tb' },
+      check: (c) => assert.match(c.databaseUrl, /^mysql:/),
+    },
+    {
+      name: 'mariadb URL',
+      env: { DATABASE_URL: 'mariadb://root@127.0.0.1/tb' },
+      check: (c) => assert.match(c.databaseUrl, /^mariadb:/),
+    },
+    {
+      name: 'postgresql URL',
+      env: { DATABASE_URL: 'postgresql://p@h/tb' },
+      check: (c) => assert.match(c.databaseUrl, /^postgresql:/),
+    },
+    {
+      name: 'sqlite memory',
+      env: { DATABASE_URL: 'sqlite::memory:' },
+      check: (c) => assert.equal(c.databaseUrl, 'sqlite::memory:'),
+    },
   ];
   for (const t of cases) {
     it(t.name, () => t.check(loadConfig(t.env, cwd, t.cores ?? 1)));

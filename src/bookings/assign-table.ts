@@ -42,10 +42,19 @@ export function occupancyOf(ctx: RestaurantContext, claims: readonly ClaimRow[])
 }
 
 /** The first free seating for the slot in assignment order, reading live claims in the transaction. */
-export async function findFreeSeating(trx: Kysely<DB>, ctx: RestaurantContext, req: SeatRequest): Promise<Seating | null> {
+export async function findFreeSeating(
+  trx: Kysely<DB>,
+  ctx: RestaurantContext,
+  req: SeatRequest,
+): Promise<Seating | null> {
   const claims = await claimsBetween(trx, ctx.row.id, req.slot.startsAt, req.slot.endsAt, req.now);
   const index = indexOccupancy(occupancyOf(ctx, claims), req.ignoreBookingId);
-  return pickSeating(seatingsOf(ctx, req.party, seatingFilter(req.mode, req.area)), index, req.slot.startsAt, req.slot.endsAt);
+  return pickSeating(
+    seatingsOf(ctx, req.party, seatingFilter(req.mode, req.area)),
+    index,
+    req.slot.startsAt,
+    req.slot.endsAt,
+  );
 }
 
 /**
@@ -73,7 +82,15 @@ export function claimsWindow(ctx: RestaurantContext, req: DateRequest): { from: 
 function slotQuery(ctx: RestaurantContext, req: DateRequest) {
   const grid = gridFor(ctx, req.date, req.party);
   const seatings = seatingsOf(ctx, req.party, seatingFilter(req.mode, req.area));
-  return { date: req.date, party: req.party, now: req.now, mode: req.mode, grid, seatings, ignoreBookingId: req.ignoreBookingId };
+  return {
+    date: req.date,
+    party: req.party,
+    now: req.now,
+    mode: req.mode,
+    grid,
+    seatings,
+    ignoreBookingId: req.ignoreBookingId,
+  };
 }
 
 /** The free starts of a date given the live claims of its window (pure). */

@@ -42,8 +42,13 @@ export async function bookingWritten(trx: Kysely<DB>, c: BookingWriteContext, wr
     const dueAt = reminderDueAt(Number(row.starts_at), hours, c.now);
     if (dueAt !== undefined) {
       await insertReminder(trx, {
-        restaurantId: row.restaurant_id, bookingId: row.id, to: row.email, subject: reminderSubject(c.restaurant.name, row),
-        sealedToken: seal(c.linkKey, write.token), dueAt, now: c.now,
+        restaurantId: row.restaurant_id,
+        bookingId: row.id,
+        to: row.email,
+        subject: reminderSubject(c.restaurant.name, row),
+        sealedToken: seal(c.linkKey, write.token),
+        dueAt,
+        now: c.now,
       });
     }
   } else if (write.kind === 'moved') {

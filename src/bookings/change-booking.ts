@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { findBooking, releaseCells, updateBookingIfUnchanged, updateBookingNotes, type BookingRow } from '../db/queries/bookings.ts';
+import {
+  findBooking,
+  releaseCells,
+  updateBookingIfUnchanged,
+  updateBookingNotes,
+  type BookingRow,
+} from '../db/queries/bookings.ts';
 import { claimTableCells, deleteExpiredHolds } from '../db/queries/claims.ts';
 import { resolveStart } from '../domain/booking-window.ts';
 import { DomainError, validationError } from '../domain/errors.ts';
@@ -32,7 +38,12 @@ function checkNotes(notes: string | null | undefined): string | null | undefined
 }
 
 /** Changes time, date, party and/or notes; re-checks and re-assigns atomically, or leaves it untouched. */
-export async function changeBooking(deps: Services, m: ManagedBooking, changes: BookingChanges, actor: Actor): Promise<BookingJson> {
+export async function changeBooking(
+  deps: Services,
+  m: ManagedBooking,
+  changes: BookingChanges,
+  actor: Actor,
+): Promise<BookingJson> {
   const now = deps.clock();
   const { row, ctx } = m;
   const notes = checkNotes(changes.notes);
@@ -44,7 +55,10 @@ export async function changeBooking(deps: Services, m: ManagedBooking, changes: 
     throw new DomainError('conflict', `A ${row.status} booking cannot be changed.`);
   }
   if (actor === 'guest' && moving && !guestMayChange(ctx.rules, Number(row.starts_at), now)) {
-    throw new DomainError('conflict', `Changes are possible until ${ctx.rules.cancelCutoffMinutes} minutes before the start; please call the restaurant.`);
+    throw new DomainError(
+      'conflict',
+      `Changes are possible until ${ctx.rules.cancelCutoffMinutes} minutes before the start; please call the restaurant.`,
+    );
   }
   if (actor === 'guest' && !guestMayEditNotes(Number(row.starts_at), now)) {
     throw new DomainError('conflict', 'This booking has already started.');
@@ -52,7 +66,14 @@ export async function changeBooking(deps: Services, m: ManagedBooking, changes: 
   if (!moving) return notes === undefined ? present(m) : updateNotes(deps, m, notes, now);
   const party = changes.party ?? Number(row.party);
   const gridOf = (date: string, size: number) => gridFor(ctx, date, size);
-  const slot = resolveStart(ctx.rules, { date: changes.date ?? row.service_date, time: changes.time ?? row.local_time, party, now, mode: actor, gridOf });
+  const slot = resolveStart(ctx.rules, {
+    date: changes.date ?? row.service_date,
+    time: changes.time ?? row.local_time,
+    party,
+    now,
+    mode: actor,
+    gridOf,
+  });
   const updated = await runTransaction(deps.db, async (trx) => {
     const current = await freshRow(trx, row);
     await deleteExpiredHolds(trx, ctx.row.id, now);
@@ -63,16 +84,36 @@ export async function changeBooking(deps: Services, m: ManagedBooking, changes: 
     const seating = paced ? await findFreeSeating(trx, ctx, seatReq) : null;
     if (!seating) throw await slotUnavailable(trx, ctx, seatReq);
     const next: Partial<BookingRow> = {
-      table_id: seating.tableIds[0], combination_id: seating.combinationId, party, starts_at: slot.startsAt, ends_at: slot.endsAt,
-      service_date: slot.date, local_time: slot.time, updated_at: Math.max(now, Number(current.updated_at) + 1),
+      table_id: seating.tableIds[0],
+      combination_id: seating.combinationId,
+      party,
+      starts_at: slot.startsAt,
+      ends_at: slot.endsAt,
+      service_date: slot.date,
+      local_time: slot.time,
+      updated_at: Math.max(now, Number(current.updated_at) + 1),
     };
     if (notes !== undefined) next.notes = notes;
     await releaseCells(trx, current.restaurant_id, current.id);
     if (!(await updateBookingIfUnchanged(trx, current, next))) throw new RetryTransaction();
     const result = { ...current, ...next } as BookingRow;
-    await claimTableCells(trx, { restaurantId: ctx.row.id, tableIds: seating.tableIds, startsAt: slot.startsAt, endsAt: slot.endsAt, owner: { bookingId: result.id } });
+    await claimTableCells(trx, {
+      restaurantId: ctx.row.id,
+      tableIds: seating.tableIds,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      owner: { bookingId: result.id },
+    });
     const booking = present({ row: result, ctx });
-    await enqueueBookingEmail(trx, { kind: 'change', restaurantId: ctx.row.id, bookingId: result.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now });
+    await enqueueBookingEmail(trx, {
+      kind: 'change',
+      restaurantId: ctx.row.id,
+      bookingId: result.id,
+      restaurantName: ctx.row.name,
+      baseUrl: deps.baseUrl,
+      booking,
+      now,
+    });
     await bookingWritten(trx, { restaurant: ctx.row, linkKey: deps.linkKey, now }, { kind: 'moved', row: result });
     return booking;
   });
@@ -82,7 +123,8 @@ export async function changeBooking(deps: Services, m: ManagedBooking, changes: 
 async function freshRow(trx: Kysely<DB>, row: BookingRow): Promise<BookingRow> {
   const current = await findBooking(trx, row.restaurant_id, row.reference);
   if (!current) throw new DomainError('not_found', 'The booking no longer exists.');
-  if (current.status !== 'confirmed') throw new DomainError('conflict', `A ${current.status} booking cannot be changed.`);
+  if (current.status !== 'confirmed')
+    throw new DomainError('conflict', `A ${current.status} booking cannot be changed.`);
   return current;
 }
 

@@ -16,7 +16,8 @@ export async function confirmBooking(deps: Services, m: ManagedBooking): Promise
     const current = await findBooking(trx, m.row.restaurant_id, m.row.reference);
     if (!current) throw new DomainError('not_found', 'The booking no longer exists.');
     if (Number(current.confirmed_by_guest ?? 0) === 1) return present({ row: current, ctx: m.ctx });
-    if (current.status !== 'confirmed') throw new DomainError('conflict', `A ${current.status} booking cannot be confirmed.`);
+    if (current.status !== 'confirmed')
+      throw new DomainError('conflict', `A ${current.status} booking cannot be confirmed.`);
     if (Number(current.starts_at) <= now) throw new DomainError('conflict', 'This booking has already started.');
     const next = { confirmed_by_guest: 1, updated_at: Math.max(now, Number(current.updated_at) + 1) };
     if (!(await updateBookingIfUnchanged(trx, current, next))) throw new RetryTransaction();

@@ -15,7 +15,15 @@ import type { BookingSource, Slot } from '../domain/types.ts';
 import { enqueueBookingEmail } from './enqueue-booking-email.ts';
 import { checkArea, findFreeSeating, pacingPermits, slotUnavailable } from './assign-table.ts';
 import type { Services } from '../services/services.ts';
-import { claimKey, findAnswer, keepAnswer, KeyAlreadyUsed, requestHash, type IdempotencyScope, type KeptAnswer } from './idempotency.ts';
+import {
+  claimKey,
+  findAnswer,
+  keepAnswer,
+  KeyAlreadyUsed,
+  requestHash,
+  type IdempotencyScope,
+  type KeptAnswer,
+} from './idempotency.ts';
 import { presentBooking, type BookingJson } from './presenter.ts';
 import { gridFor, seatingOfRow, type RestaurantContext } from '../services/restaurant-context.ts';
 import { runTransaction } from '../db/run-transaction.ts';
@@ -25,8 +33,15 @@ import { manageUrl, newManageToken, sha256Hex } from './tokens.ts';
 export interface CreateBookingInput {
   slug: string;
   body: {
-    date?: unknown; time?: unknown; party?: unknown; name?: unknown; email?: unknown; phone?: unknown; notes?: unknown;
-    area?: unknown; holdId?: unknown;
+    date?: unknown;
+    time?: unknown;
+    party?: unknown;
+    name?: unknown;
+    email?: unknown;
+    phone?: unknown;
+    notes?: unknown;
+    area?: unknown;
+    holdId?: unknown;
   };
   source: BookingSource;
   mode: BookingMode;
@@ -35,7 +50,8 @@ export interface CreateBookingInput {
   locale?: Locale;
 }
 
-export type CreateBookingResult = { booking: BookingJson; replayed: boolean } | { error: DomainError; replayed: boolean };
+export type CreateBookingResult =
+  { booking: BookingJson; replayed: boolean } | { error: DomainError; replayed: boolean };
 
 const SCOPE = 'create-booking';
 
@@ -45,7 +61,14 @@ export async function createBooking(deps: Services, input: CreateBookingInput): 
   const now = deps.clock();
   const { body } = input;
   const gridOf = (date: string, party: number) => gridFor(ctx, date, party);
-  const slot = resolveStart(ctx.rules, { date: String(body.date ?? ''), time: String(body.time ?? ''), party: Number(body.party), now, mode: input.mode, gridOf });
+  const slot = resolveStart(ctx.rules, {
+    date: String(body.date ?? ''),
+    time: String(body.time ?? ''),
+    party: Number(body.party),
+    now,
+    mode: input.mode,
+    gridOf,
+  });
   const guest = validateGuestDetails(body, { emailRequired: input.source !== 'staff' });
   const area = checkArea(ctx, body.area);
   const holdId = typeof body.holdId === 'string' && body.holdId !== '' ? body.holdId : undefined;
@@ -56,7 +79,15 @@ export async function createBooking(deps: Services, input: CreateBookingInput): 
     try {
       const answer = await runTransaction(deps.db, async (trx) => {
         if (idem) await claimKey(trx, idem, now);
-        const answer = await bookInTransaction(trx, deps, ctx, { ...input, slot, guest, party: Number(body.party), now, area, holdId });
+        const answer = await bookInTransaction(trx, deps, ctx, {
+          ...input,
+          slot,
+          guest,
+          party: Number(body.party),
+          now,
+          area,
+          holdId,
+        });
         if (idem) await keepAnswer(trx, idem, answer.kept, deps.answerKey);
         return answer.result;
       });
@@ -82,7 +113,12 @@ interface Booked {
 }
 
 type BookRequest = CreateBookingInput & {
-  slot: Slot; guest: ReturnType<typeof validateGuestDetails>; party: number; now: number; area?: string; holdId?: string;
+  slot: Slot;
+  guest: ReturnType<typeof validateGuestDetails>;
+  party: number;
+  now: number;
+  area?: string;
+  holdId?: string;
 };
 
 /**
@@ -93,14 +129,27 @@ async function takeHold(trx: Kysely<DB>, ctx: RestaurantContext, req: BookReques
   if (!req.holdId) return null;
   const hold = await findLiveHold(trx, ctx.row.id, req.holdId, req.now);
   if (!hold) return null;
-  const errors = holdMismatches({ date: hold.service_date, time: hold.local_time, party: Number(hold.party), expiresAt: Number(hold.expires_at) }, { date: req.slot.date, time: req.slot.time, party: req.party });
-  if (errors.length > 0) throw new DomainError('validation', `The hold does not match the booking: ${errors.map((e) => e.message).join('; ')}.`, { errors });
+  const errors = holdMismatches(
+    { date: hold.service_date, time: hold.local_time, party: Number(hold.party), expiresAt: Number(hold.expires_at) },
+    { date: req.slot.date, time: req.slot.time, party: req.party },
+  );
+  if (errors.length > 0)
+    throw new DomainError(
+      'validation',
+      `The hold does not match the booking: ${errors.map((e) => e.message).join('; ')}.`,
+      { errors },
+    );
   await deleteHold(trx, ctx.row.id, hold.id);
   const seating = seatingOfRow(ctx, hold);
   return { id: hold.combination_id ?? hold.table_id, combinationId: hold.combination_id, ...seating };
 }
 
-async function bookInTransaction(trx: Kysely<DB>, deps: Services, ctx: RestaurantContext, req: BookRequest): Promise<Booked> {
+async function bookInTransaction(
+  trx: Kysely<DB>,
+  deps: Services,
+  ctx: RestaurantContext,
+  req: BookRequest,
+): Promise<Booked> {
   await deleteExpiredHolds(trx, ctx.row.id, req.now);
   const held = await takeHold(trx, ctx, req);
   const seatReq = { slot: req.slot, party: req.party, mode: req.mode, now: req.now, area: req.area };
@@ -108,7 +157,10 @@ async function bookInTransaction(trx: Kysely<DB>, deps: Services, ctx: Restauran
   const seating = held ?? (paced ? await findFreeSeating(trx, ctx, seatReq) : null);
   if (!seating) {
     const error = await slotUnavailable(trx, ctx, seatReq);
-    return { result: { error }, kept: { outcome: 'slot_unavailable', message: error.message, alternatives: error.alternatives ?? [] } };
+    return {
+      result: { error },
+      kept: { outcome: 'slot_unavailable', message: error.message, alternatives: error.alternatives ?? [] },
+    };
   }
   const token = newManageToken(deps.randomBytes);
   const row: BookingRow = {
@@ -131,10 +183,33 @@ async function bookInTransaction(trx: Kysely<DB>, deps: Services, ctx: Restauran
     locale: req.locale ?? ctx.row.locale ?? 'en',
   };
   await insertBooking(trx, row);
-  await claimTableCells(trx, { restaurantId: ctx.row.id, tableIds: seating.tableIds, startsAt: row.starts_at, endsAt: row.ends_at, owner: { bookingId: row.id } });
-  const booking: BookingJson = { ...presentBooking(row, ctx.row, seating), manageToken: token, manageUrl: manageUrl(deps.baseUrl, row.reference, token) };
-  await enqueueBookingEmail(trx, { kind: 'confirmation', restaurantId: ctx.row.id, bookingId: row.id, restaurantName: ctx.row.name, baseUrl: deps.baseUrl, booking, now: req.now, sealKey: deps.outboxKey });
-  await bookingWritten(trx, { restaurant: ctx.row, linkKey: deps.linkKey, now: req.now }, { kind: 'created', row, token });
+  await claimTableCells(trx, {
+    restaurantId: ctx.row.id,
+    tableIds: seating.tableIds,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    owner: { bookingId: row.id },
+  });
+  const booking: BookingJson = {
+    ...presentBooking(row, ctx.row, seating),
+    manageToken: token,
+    manageUrl: manageUrl(deps.baseUrl, row.reference, token),
+  };
+  await enqueueBookingEmail(trx, {
+    kind: 'confirmation',
+    restaurantId: ctx.row.id,
+    bookingId: row.id,
+    restaurantName: ctx.row.name,
+    baseUrl: deps.baseUrl,
+    booking,
+    now: req.now,
+    sealKey: deps.outboxKey,
+  });
+  await bookingWritten(
+    trx,
+    { restaurant: ctx.row, linkKey: deps.linkKey, now: req.now },
+    { kind: 'created', row, token },
+  );
   return { result: { booking }, kept: { outcome: 'booked', body: booking } };
 }
 

@@ -34,12 +34,20 @@ export interface CreateHoldInput {
  */
 export async function createHold(deps: Services, input: CreateHoldInput): Promise<HoldJson> {
   const ctx = await deps.cache.load(deps.db, input.slug);
-  if (!holdsEnabled(ctx.rules.holdMinutes)) throw new DomainError('not_found', 'This restaurant does not hold tables; book directly.');
+  if (!holdsEnabled(ctx.rules.holdMinutes))
+    throw new DomainError('not_found', 'This restaurant does not hold tables; book directly.');
   const now = deps.clock();
   const { body } = input;
   const party = Number(body.party);
   const gridOf = (date: string, size: number) => gridFor(ctx, date, size);
-  const slot = resolveStart(ctx.rules, { date: String(body.date ?? ''), time: String(body.time ?? ''), party, now, mode: 'guest', gridOf });
+  const slot = resolveStart(ctx.rules, {
+    date: String(body.date ?? ''),
+    time: String(body.time ?? ''),
+    party,
+    now,
+    mode: 'guest',
+    gridOf,
+  });
   const area = checkArea(ctx, body.area);
   const seatReq = { slot, party, mode: 'guest' as const, now, area };
   return runTransaction(deps.db, async (trx) => {
@@ -48,12 +56,33 @@ export async function createHold(deps: Services, input: CreateHoldInput): Promis
     const seating = paced ? await findFreeSeating(trx, ctx, seatReq) : null;
     if (!seating) throw await slotUnavailable(trx, ctx, seatReq);
     const row: HoldRow = {
-      restaurant_id: ctx.row.id, id: input.holdId ?? uuidv4(), table_id: seating.tableIds[0], combination_id: seating.combinationId, party,
-      starts_at: slot.startsAt, ends_at: slot.endsAt, service_date: slot.date, local_time: slot.time,
-      expires_at: holdExpiresAt(now, ctx.rules.holdMinutes), created_at: now,
+      restaurant_id: ctx.row.id,
+      id: input.holdId ?? uuidv4(),
+      table_id: seating.tableIds[0],
+      combination_id: seating.combinationId,
+      party,
+      starts_at: slot.startsAt,
+      ends_at: slot.endsAt,
+      service_date: slot.date,
+      local_time: slot.time,
+      expires_at: holdExpiresAt(now, ctx.rules.holdMinutes),
+      created_at: now,
     };
     await insertHold(trx, row);
-    await claimTableCells(trx, { restaurantId: row.restaurant_id, tableIds: seating.tableIds, startsAt: slot.startsAt, endsAt: slot.endsAt, owner: { holdId: row.id, expiresAt: row.expires_at } });
-    return { holdId: row.id, expiresAt: toIsoUtc(row.expires_at), date: slot.date, time: slot.time, party, table: { label: seating.label } };
+    await claimTableCells(trx, {
+      restaurantId: row.restaurant_id,
+      tableIds: seating.tableIds,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      owner: { holdId: row.id, expiresAt: row.expires_at },
+    });
+    return {
+      holdId: row.id,
+      expiresAt: toIsoUtc(row.expires_at),
+      date: slot.date,
+      time: slot.time,
+      party,
+      table: { label: seating.label },
+    };
   });
 }

@@ -17,13 +17,27 @@ export type { BookingEmailKind } from '../email/booking-email.ts';
  */
 export async function enqueueBookingEmail(
   db: Kysely<DB>,
-  input: { kind: BookingEmailKind; restaurantId: string; bookingId: string; restaurantName: string; baseUrl: string; booking: BookingJson; now: number; sealKey?: Buffer },
+  input: {
+    kind: BookingEmailKind;
+    restaurantId: string;
+    bookingId: string;
+    restaurantName: string;
+    baseUrl: string;
+    booking: BookingJson;
+    now: number;
+    sealKey?: Buffer;
+  },
 ): Promise<void> {
   const { booking } = input;
   if (!booking.email) return;
   if (booking.manageUrl && !input.sealKey) throw new Error('a manage link in an email needs the outbox key to seal it');
-  const sealed = booking.manageUrl && input.sealKey ? sealSecrets(input.sealKey, { manageUrl: booking.manageUrl }) : null;
-  const email = renderBookingEmail(input.kind, { ...booking, manageUrl: booking.manageUrl ? MANAGE_URL_SLOT : undefined }, input.restaurantName);
+  const sealed =
+    booking.manageUrl && input.sealKey ? sealSecrets(input.sealKey, { manageUrl: booking.manageUrl }) : null;
+  const email = renderBookingEmail(
+    input.kind,
+    { ...booking, manageUrl: booking.manageUrl ? MANAGE_URL_SLOT : undefined },
+    input.restaurantName,
+  );
   await insertOutboxRow(db, {
     restaurant_id: input.restaurantId,
     id: uuidv7(),

@@ -26,7 +26,13 @@ export interface AvailabilityJson {
  * one grid, at most one claims query (bookings and holds in one round trip).
  */
 export async function getAvailability(
-  deps: Services, slug: string, date: string, party: number, mode: BookingMode = 'guest', ignoreBookingId?: string, area?: string,
+  deps: Services,
+  slug: string,
+  date: string,
+  party: number,
+  mode: BookingMode = 'guest',
+  ignoreBookingId?: string,
+  area?: string,
 ): Promise<AvailabilityJson> {
   if (!isIsoDate(date)) throw validationError('date', 'date is not a real calendar date (YYYY-MM-DD)');
   const fast = await fromCachedContext(deps, slug, { date, party, mode, ignoreBookingId, area });
@@ -43,7 +49,13 @@ export async function getAvailability(
   return { ...base, slots: [], reason: noSlotsReason(ctx.rules, date, now, gridFor(ctx, date, party), mode) };
 }
 
-interface DateQuery { date: string; party: number; mode: BookingMode; ignoreBookingId?: string; area?: string }
+interface DateQuery {
+  date: string;
+  party: number;
+  mode: BookingMode;
+  ignoreBookingId?: string;
+  area?: string;
+}
 
 /**
  * The one-round-trip path for a cached restaurant: the version stamp rides in the claims

@@ -5,7 +5,13 @@ import { canonicalJson } from '../domain/canonical-json.ts';
 import { DomainError } from '../domain/errors.ts';
 import { open, seal } from '../services/sealed-box.ts';
 import { sha256Hex } from './tokens.ts';
-import { deleteExpiredKey, findKeyRecord, insertKeyRecord, storeKeyAnswer, type IdempotencyKeyRef } from '../db/queries/idempotency.ts';
+import {
+  deleteExpiredKey,
+  findKeyRecord,
+  insertKeyRecord,
+  storeKeyAnswer,
+  type IdempotencyKeyRef,
+} from '../db/queries/idempotency.ts';
 
 /** Kept at least 24 h (SPEC §3); we keep 48 h, then housekeeping deletes them. */
 export const IDEMPOTENCY_TTL_MS = 48 * 3600_000;
@@ -26,7 +32,8 @@ export type KeptAnswer =
 const OUTCOME_NUMBER: Record<KeptAnswer['outcome'], number> = { booked: 1, slot_unavailable: 2 };
 
 /** Answers kept before outcomes were stored say `status: 201 | 409`; both shapes stay readable. */
-type LegacyAnswer = { status: 201; body: unknown } | { status: 409; message: string; alternatives: { time: string; startsAt: string }[] };
+type LegacyAnswer =
+  { status: 201; body: unknown } | { status: 409; message: string; alternatives: { time: string; startsAt: string }[] };
 
 function readKept(stored: KeptAnswer | LegacyAnswer): KeptAnswer {
   if ('outcome' in stored) return stored;
@@ -70,16 +77,28 @@ export async function claimKey(trx: Kysely<DB>, s: IdempotencyScope, now: number
   }
 }
 
-export async function keepAnswer(trx: Kysely<DB>, s: IdempotencyScope, answer: KeptAnswer, cryptoKey: Buffer): Promise<void> {
+export async function keepAnswer(
+  trx: Kysely<DB>,
+  s: IdempotencyScope,
+  answer: KeptAnswer,
+  cryptoKey: Buffer,
+): Promise<void> {
   await storeKeyAnswer(trx, keyRef(s), OUTCOME_NUMBER[answer.outcome], seal(cryptoKey, JSON.stringify(answer)));
 }
 
 /** The kept answer for the key, or undefined if none is committed (the holder rolled back). */
-export async function findAnswer(db: Kysely<DB>, s: IdempotencyScope, cryptoKey: Buffer): Promise<KeptAnswer | undefined> {
+export async function findAnswer(
+  db: Kysely<DB>,
+  s: IdempotencyScope,
+  cryptoKey: Buffer,
+): Promise<KeptAnswer | undefined> {
   const row = await findKeyRecord(db, keyRef(s));
   if (!row || !row.response_body) return undefined;
   if (row.request_hash !== s.requestHash) {
-    throw new DomainError('idempotency_mismatch', 'This Idempotency-Key was already used with a different request body.');
+    throw new DomainError(
+      'idempotency_mismatch',
+      'This Idempotency-Key was already used with a different request body.',
+    );
   }
   return readKept(JSON.parse(open(cryptoKey, row.response_body)) as KeptAnswer | LegacyAnswer);
 }

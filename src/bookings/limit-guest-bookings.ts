@@ -12,16 +12,29 @@ const DAY_MS = 24 * 3600_000;
  * IPv6 client by its /64) per minute, and BOOKING_EMAIL_LIMIT per guest email address per
  * 24 hours. BOOKING_RATE_LIMIT=0 turns both off.
  */
-export async function limitGuestBookings(services: Services, input: { address: string; email?: unknown }): Promise<void> {
+export async function limitGuestBookings(
+  services: Services,
+  input: { address: string; email?: unknown },
+): Promise<void> {
   const limit = services.config.bookingRateLimit;
   if (limit <= 0) return;
-  const perAddress = await hitRateLimit(services.db, `booking:${rateLimitAddress(input.address)}`, limit, MINUTE_MS, services.clock());
+  const perAddress = await hitRateLimit(
+    services.db,
+    `booking:${rateLimitAddress(input.address)}`,
+    limit,
+    MINUTE_MS,
+    services.clock(),
+  );
   if (!perAddress.allowed) {
-    throw new DomainError('rate_limited', `Too many bookings from this address; try again in ${perAddress.retryAfterSeconds} s.`, {
-      retryAfterSeconds: perAddress.retryAfterSeconds,
-      key: 'problem.detail.rateLimitedAddress',
-      params: { seconds: perAddress.retryAfterSeconds },
-    });
+    throw new DomainError(
+      'rate_limited',
+      `Too many bookings from this address; try again in ${perAddress.retryAfterSeconds} s.`,
+      {
+        retryAfterSeconds: perAddress.retryAfterSeconds,
+        key: 'problem.detail.rateLimitedAddress',
+        params: { seconds: perAddress.retryAfterSeconds },
+      },
+    );
   }
   const perEmail = services.config.bookingEmailLimit;
   const email = input.email;
@@ -30,10 +43,14 @@ export async function limitGuestBookings(services: Services, input: { address: s
   const result = await hitRateLimit(services.db, bucket, perEmail, DAY_MS, services.clock());
   if (!result.allowed) {
     const hours = Math.ceil(result.retryAfterSeconds / 3600);
-    throw new DomainError('rate_limited', `Too many bookings for this email address today; try again in ${hours} h, or call the restaurant.`, {
-      retryAfterSeconds: result.retryAfterSeconds,
-      key: 'problem.detail.rateLimitedEmail',
-      params: { hours },
-    });
+    throw new DomainError(
+      'rate_limited',
+      `Too many bookings for this email address today; try again in ${hours} h, or call the restaurant.`,
+      {
+        retryAfterSeconds: result.retryAfterSeconds,
+        key: 'problem.detail.rateLimitedEmail',
+        params: { hours },
+      },
+    );
   }
 }

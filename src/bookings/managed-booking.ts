@@ -14,7 +14,11 @@ export interface ManagedBooking {
 }
 
 /** The booking a manage token opens. Wrong token and unknown reference are the same 404. */
-export async function loadByToken(deps: Services, reference: string, token: string | undefined): Promise<ManagedBooking> {
+export async function loadByToken(
+  deps: Services,
+  reference: string,
+  token: string | undefined,
+): Promise<ManagedBooking> {
   if (!token) throw new DomainError('unauthenticated', 'A manage token is needed (Authorization: Bearer <token>).');
   const normalized = normalizeReference(reference);
   const rows = normalized ? await findBookingsByReference(deps.db, normalized) : [];

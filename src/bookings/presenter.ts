@@ -34,7 +34,11 @@ export interface BookingJson {
 /** The table's label, or a combination's label with its member labels. */
 export type SeatingLabels = string | { label: string; tableLabels: string[] };
 
-export function presentBooking(row: BookingRow, restaurant: { slug: string; timezone: string }, seating: SeatingLabels): BookingJson {
+export function presentBooking(
+  row: BookingRow,
+  restaurant: { slug: string; timezone: string },
+  seating: SeatingLabels,
+): BookingJson {
   const tableLabel = typeof seating === 'string' ? seating : seating.label;
   const tableLabels = typeof seating === 'string' ? [seating] : seating.tableLabels;
   return {

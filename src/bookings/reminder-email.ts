@@ -30,7 +30,11 @@ export function reminderEmail(c: ReminderContent): RenderedEmail {
   const when = dateTime(c.locale, new Date(c.startsAt), c.zone);
   const confirm = `${c.manageUrl}#confirm`;
   const cancel = `${c.manageUrl}#cancel`;
-  const facts = [t('reminder.reference', { reference: c.reference }), t('reminder.when', { when, zone: c.zone }), t('reminder.party', { count: c.party })];
+  const facts = [
+    t('reminder.reference', { reference: c.reference }),
+    t('reminder.when', { when, zone: c.zone }),
+    t('reminder.party', { count: c.party }),
+  ];
   const head = [t('reminder.greeting', { name: c.name }), t('reminder.intro', { restaurant: c.restaurant })];
   const text = [
     ...head.flatMap((line) => [line, '']),
@@ -59,7 +63,12 @@ ${head.map((line) => `<p>${e(line)}</p>`).join('\n')}
  * Renders reminder rows when they are sent, from the booking as it is then: a booking that
  * is no longer confirmed (or has started) gets none. The manage link comes from the sealed token.
  */
-export function reminderRenderer(input: { db: Kysely<DB>; baseUrl: string; linkKey: Buffer; clock: () => number }): OutboxRenderer {
+export function reminderRenderer(input: {
+  db: Kysely<DB>;
+  baseUrl: string;
+  linkKey: Buffer;
+  clock: () => number;
+}): OutboxRenderer {
   return async (row) => {
     if (!row.booking_id || !row.sealed_token) return null;
     const found = await findReminderBooking(input.db, row.restaurant_id, row.booking_id);

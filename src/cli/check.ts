@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { DEFAULT_DATABASE_URL } from '../config.ts';
-import { checkBaseUrl, checkDatabase, checkNodeEnv, checkSecretKey, checkTrustProxy, type CheckLine } from './preflight.ts';
+import {
+  checkBaseUrl,
+  checkDatabase,
+  checkNodeEnv,
+  checkSecretKey,
+  checkTrustProxy,
+  type CheckLine,
+} from './preflight.ts';
 import { action } from './run-command.ts';
 
 /** `ok    SECRET_KEY      set (64 characters)`: fixed columns, one line per check. */
@@ -17,7 +24,9 @@ export async function runChecks(env: NodeJS.ProcessEnv): Promise<CheckLine[]> {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('pre-flight for a deployment: database and its TLS, migrations, SECRET_KEY, BASE_URL, proxy trust, demo passwords; exit 1 when any check fails')
+    .description(
+      'pre-flight for a deployment: database and its TLS, migrations, SECRET_KEY, BASE_URL, proxy trust, demo passwords; exit 1 when any check fails',
+    )
     .action(
       action(async () => {
         const lines = await runChecks(process.env);

@@ -12,7 +12,11 @@ import { argvPasswordWarning, withPasswordFromEnv } from './transfer-urls.ts';
 
 /** `--url`, else DATABASE_URL (default: the development SQLite file). */
 export function databaseUrlFrom(flags: { url?: string }): { url: string; option: string } {
-  if (!flags.url) return { url: withPasswordFromEnv('DATABASE_URL', currentConfig().databaseUrl, 'DATABASE_PASSWORD'), option: 'DATABASE_URL' };
+  if (!flags.url)
+    return {
+      url: withPasswordFromEnv('DATABASE_URL', currentConfig().databaseUrl, 'DATABASE_PASSWORD'),
+      option: 'DATABASE_URL',
+    };
   const warning = argvPasswordWarning('--url', flags.url, 'DATABASE_PASSWORD');
   if (warning) process.stderr.write(warning);
   return { url: withPasswordFromEnv('--url', flags.url, 'DATABASE_PASSWORD'), option: '--url' };

@@ -11,12 +11,14 @@ import { warnAboutDemoAccounts } from './demo-password-guard.ts';
 
 async function openInput(file: string | undefined): Promise<Readable> {
   if (!file || file === '-') {
-    if (process.stdin.isTTY) fail('give a dump file, or pipe one into stdin (e.g. `tablebookings db load < dump.jsonl`)');
+    if (process.stdin.isTTY)
+      fail('give a dump file, or pipe one into stdin (e.g. `tablebookings db load < dump.jsonl`)');
     return process.stdin;
   }
   const input = fs.createReadStream(file);
-  await new Promise<void>((resolve, reject) => input.once('open', () => resolve()).once('error', reject)).catch((error: NodeJS.ErrnoException) =>
-    fail(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`),
+  await new Promise<void>((resolve, reject) => input.once('open', () => resolve()).once('error', reject)).catch(
+    (error: NodeJS.ErrnoException) =>
+      fail(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`),
   );
   return input;
 }
@@ -29,7 +31,9 @@ interface LoadFlags {
 
 export function registerDbLoad(db: Command): void {
   db.command('load')
-    .description('load a `db dump` file (or stdin) into the database: migrates it first; it must be empty unless --force')
+    .description(
+      'load a `db dump` file (or stdin) into the database: migrates it first; it must be empty unless --force',
+    )
     .argument('[file]', 'dump file, - for stdin')
     .option('--url <url>', 'database to load into (default: DATABASE_URL)')
     .option('--force', 'load into a non-empty database: rows with the same key are replaced')
@@ -41,7 +45,11 @@ export function registerDbLoad(db: Command): void {
         const input = await openInput(file);
         const target = await openWritable(option, url);
         try {
-          const loaded = await loadDump(target, input, { force: Boolean(flags.force), batchSize, progress: stderrProgress() });
+          const loaded = await loadDump(target, input, {
+            force: Boolean(flags.force),
+            batchSize,
+            progress: stderrProgress(),
+          });
           const total = [...loaded.values()].reduce((a, b) => a + b, 0);
           console.log(`loaded ${total} rows into ${loaded.size} tables`);
           await warnAboutDemoAccounts(target.db, 'the database');

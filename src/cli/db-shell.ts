@@ -34,7 +34,15 @@ export function shellCommand(databaseUrl: string): ShellCommand {
   const password = decodeURIComponent(url.password);
   const tls = tlsSettingsOf(parsed.backend, url.searchParams);
   if (parsed.backend === 'mysql') {
-    const base = ['-h', url.hostname, '-P', url.port || '3306', '-u', user || 'root', '--default-character-set=utf8mb4'];
+    const base = [
+      '-h',
+      url.hostname,
+      '-P',
+      url.port || '3306',
+      '-u',
+      user || 'root',
+      '--default-character-set=utf8mb4',
+    ];
     return {
       candidates: [
         { command: 'mariadb', args: [...base, ...mariadbTlsArgs(tls), parsed.database!] },
@@ -63,7 +71,9 @@ export function registerDbShell(db: Command): void {
           return;
         }
         const first = candidates[0].command;
-        fail(`${candidates.map((c) => c.command).join(' or ')} is not installed (e.g. apt-get install ${first === 'sqlite3' ? 'sqlite3' : first === 'psql' ? 'postgresql-client' : 'mariadb-client'})`);
+        fail(
+          `${candidates.map((c) => c.command).join(' or ')} is not installed (e.g. apt-get install ${first === 'sqlite3' ? 'sqlite3' : first === 'psql' ? 'postgresql-client' : 'mariadb-client'})`,
+        );
       }),
     );
 }

@@ -22,7 +22,9 @@ export function registerDbStatus(db: Command): void {
         const states = await withDatabase(config, (database) => migrationStatus(database.db));
         console.log(`database: ${redactUrl(config.databaseUrl)}`);
         for (const m of states) {
-          console.log(`${m.executedAt ? 'applied' : 'pending'}  ${m.name}${m.executedAt ? `  (${m.executedAt.toISOString()})` : ''}`);
+          console.log(
+            `${m.executedAt ? 'applied' : 'pending'}  ${m.name}${m.executedAt ? `  (${m.executedAt.toISOString()})` : ''}`,
+          );
         }
         const pending = states.filter((m) => !m.executedAt).length;
         console.log(pending ? `${pending} pending: run \`tablebookings db migrate\`` : 'schema is up to date');

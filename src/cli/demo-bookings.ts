@@ -36,15 +36,32 @@ export async function loadDemoBookings(db: Kysely<DB>, slug: string, now: number
     for (const [i, party] of [2, 4, 2, 6, 3, 2].entries()) {
       const grid = slotGrid(ctx.rules, date, party).filter((_, n) => n % 3 === i % 3);
       for (const slot of grid.filter((_, n) => n % 4 === i % 4)) {
-        const table = fittingTables(ctx.tables, party).find((t) => !taken.some((o) => o.tableId === t.id && overlaps(o.startsAt, o.endsAt, slot.startsAt, slot.endsAt)));
+        const table = fittingTables(ctx.tables, party).find(
+          (t) => !taken.some((o) => o.tableId === t.id && overlaps(o.startsAt, o.endsAt, slot.startsAt, slot.endsAt)),
+        );
         if (!table) continue;
         taken.push({ tableId: table.id, startsAt: slot.startsAt, endsAt: slot.endsAt });
         const name = names[made % names.length];
         const row: BookingRow = {
-          restaurant_id: ctx.row.id, id: uuidv7(), reference: newReference(crypto.randomBytes), table_id: table.id, combination_id: null, party,
-          starts_at: slot.startsAt, ends_at: slot.endsAt, service_date: slot.date, local_time: slot.time, name,
-          email: null, phone: `+1 555 01${String(made % 100).padStart(2, '0')}`, notes: null, status: statusAt(slot.startsAt, slot.endsAt, now),
-          source: 'staff', manage_token_hash: sha256Hex(newManageToken()), created_at: now, updated_at: now,
+          restaurant_id: ctx.row.id,
+          id: uuidv7(),
+          reference: newReference(crypto.randomBytes),
+          table_id: table.id,
+          combination_id: null,
+          party,
+          starts_at: slot.startsAt,
+          ends_at: slot.endsAt,
+          service_date: slot.date,
+          local_time: slot.time,
+          name,
+          email: null,
+          phone: `+1 555 01${String(made % 100).padStart(2, '0')}`,
+          notes: null,
+          status: statusAt(slot.startsAt, slot.endsAt, now),
+          source: 'staff',
+          manage_token_hash: sha256Hex(newManageToken()),
+          created_at: now,
+          updated_at: now,
         };
         await runTransaction(db, async (trx) => {
           await insertBooking(trx, row);

@@ -15,7 +15,9 @@ export async function refuseDemoPasswordsInProduction(config: Config): Promise<v
   try {
     found = await withDatabase(config, (database) => accountsWithDemoPassword(database.db));
   } catch (error) {
-    process.stderr.write(`tablebookings: warning: could not check staff accounts for the demo password: ${(error as Error).message}\n`);
+    process.stderr.write(
+      `tablebookings: warning: could not check staff accounts for the demo password: ${(error as Error).message}\n`,
+    );
     return;
   }
   if (found.length) fail(`refusing to start with NODE_ENV=production: ${demoPasswordAdvice(found)}`);
@@ -29,7 +31,9 @@ export async function warnAboutDemoAccounts(db: Kysely<unknown>, where: string):
     '',
     `*** WARNING: ${where} now holds demo staff accounts with the PUBLISHED demo password (it is in the README).`,
     '*** Anyone can sign in as them. A production server (NODE_ENV=production) refuses to start until each is fixed:',
-    ...demoPasswordAdvice(found).split('\n').map((line) => `***   ${line}`),
+    ...demoPasswordAdvice(found)
+      .split('\n')
+      .map((line) => `***   ${line}`),
     '',
   ];
   process.stderr.write(lines.join('\n') + '\n');

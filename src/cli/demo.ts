@@ -33,7 +33,11 @@ export async function loadDemo(db: Kysely<DB>, now: number): Promise<string[]> {
     added.push(`restaurant ${restaurant.slug} (${bookings} bookings today and the next days)`);
   }
   if (!(await findStaffUserByEmail(db, DEMO_ADMIN.email))) {
-    await createStaffUser(db, { email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, admin: true, password: async () => DEMO_ADMIN.password }, now);
+    await createStaffUser(
+      db,
+      { email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, admin: true, password: async () => DEMO_ADMIN.password },
+      now,
+    );
     added.push(`admin ${DEMO_ADMIN.email}`);
   }
   for (const staff of DEMO_STAFF) {
@@ -52,18 +56,24 @@ export function registerDemo(program: Command): void {
     .action(
       action(async (options: { ifEmpty?: boolean }) => {
         if (process.env.NODE_ENV === 'production') {
-          fail('refusing to load demo data with NODE_ENV=production: its staff accounts have a published password. Create real accounts with `tablebookings staff create --email … --admin`');
+          fail(
+            'refusing to load demo data with NODE_ENV=production: its staff accounts have a published password. Create real accounts with `tablebookings staff create --email … --admin`',
+          );
         }
         const config = currentConfig();
         const database = createDb(config.databaseUrl, { poolMax: 2 });
         try {
           await prepareEmbeddedDatabase(config, database);
-          if (!(await isSchemaCurrent(database.db))) fail('the schema is not current: run `tablebookings db migrate` first');
+          if (!(await isSchemaCurrent(database.db)))
+            fail('the schema is not current: run `tablebookings db migrate` first');
           if (options.ifEmpty && (await restaurantExists(database.db))) return;
           const added = await loadDemo(database.db, Date.now());
           if (added.length === 0) console.log('demo data already loaded');
           for (const line of added) console.log(`added ${line}`);
-          if (added.length) console.log(`staff sign-in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (also manager@example.com, host@example.com)`);
+          if (added.length)
+            console.log(
+              `staff sign-in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (also manager@example.com, host@example.com)`,
+            );
         } finally {
           await database.close();
         }

@@ -36,7 +36,10 @@ const COMMANDS: Record<string, CommandGroup> = {
   check: { load: async () => [(await import('./check.ts')).registerCheck] },
   staff: {
     description: 'staff user commands',
-    load: async () => [(await import('./staff-create.ts')).registerStaffCreate, (await import('./staff-accounts.ts')).registerStaffAccountCommands],
+    load: async () => [
+      (await import('./staff-create.ts')).registerStaffCreate,
+      (await import('./staff-accounts.ts')).registerStaffAccountCommands,
+    ],
   },
 };
 

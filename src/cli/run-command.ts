@@ -16,7 +16,11 @@ export function currentConfig(): Config {
 }
 
 /** Opens the configured database, runs `fn`, always closes it. */
-export async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>, url = config.databaseUrl): Promise<T> {
+export async function withDatabase<T>(
+  config: Config,
+  fn: (database: Database) => Promise<T>,
+  url = config.databaseUrl,
+): Promise<T> {
   const database = createDb(url, { poolMax: 2 });
   try {
     return await fn(database);

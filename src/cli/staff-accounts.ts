@@ -21,33 +21,41 @@ export function registerStaffAccountCommands(staff: Command): void {
   staff
     .command('list')
     .description('list staff users: email, name, admin / disabled, memberships')
-    .action(action(async () => {
-      const users = await withDatabase(currentConfig(), (database) => listStaffUsers({ db: database.db }));
-      console.log(['email', 'name', 'flags', 'memberships'].join('\t'));
-      for (const user of users) console.log(describeUser(user));
-    }));
+    .action(
+      action(async () => {
+        const users = await withDatabase(currentConfig(), (database) => listStaffUsers({ db: database.db }));
+        console.log(['email', 'name', 'flags', 'memberships'].join('\t'));
+        for (const user of users) console.log(describeUser(user));
+      }),
+    );
   staff
     .command('passwd')
     .description("set a staff user's password (prompt or TABLEBOOKINGS_PASSWORD); ends their sessions")
     .requiredOption('--email <email>', 'the sign-in email')
-    .action(action(async (options: { email: string }) => {
-      const user = await change(options.email, { password: await readPassword() });
-      console.log(`password changed for ${user.email}; their sessions have ended`);
-    }));
+    .action(
+      action(async (options: { email: string }) => {
+        const user = await change(options.email, { password: await readPassword() });
+        console.log(`password changed for ${user.email}; their sessions have ended`);
+      }),
+    );
   staff
     .command('disable')
     .description('disable a staff user: they cannot sign in and their sessions end at once')
     .requiredOption('--email <email>', 'the sign-in email')
-    .action(action(async (options: { email: string }) => {
-      const user = await change(options.email, { disabled: true });
-      console.log(`disabled ${user.email}`);
-    }));
+    .action(
+      action(async (options: { email: string }) => {
+        const user = await change(options.email, { disabled: true });
+        console.log(`disabled ${user.email}`);
+      }),
+    );
   staff
     .command('enable')
     .description('enable a disabled staff user again')
     .requiredOption('--email <email>', 'the sign-in email')
-    .action(action(async (options: { email: string }) => {
-      const user = await change(options.email, { disabled: false });
-      console.log(`enabled ${user.email}`);
-    }));
+    .action(
+      action(async (options: { email: string }) => {
+        const user = await change(options.email, { disabled: false });
+        console.log(`enabled ${user.email}`);
+      }),
+    );
 }

@@ -49,7 +49,8 @@ export async function readPassword(): Promise<string> {
 }
 
 const MESSAGES: Record<StaffCreateOutcome, (o: StaffCreateOptions) => string> = {
-  created: (o) => `created staff user ${o.email.trim().toLowerCase()}${o.admin ? ' (admin)' : ''}${o.restaurant ? ` as ${o.role} of ${o.restaurant}` : ''}`,
+  created: (o) =>
+    `created staff user ${o.email.trim().toLowerCase()}${o.admin ? ' (admin)' : ''}${o.restaurant ? ` as ${o.role} of ${o.restaurant}` : ''}`,
   'membership-added': (o) => `${o.email.trim().toLowerCase()} already exists; added as ${o.role} of ${o.restaurant}`,
   'membership-updated': (o) => `${o.email.trim().toLowerCase()} already exists; now ${o.role} of ${o.restaurant}`,
 };
@@ -68,10 +69,15 @@ export function registerStaffCreate(staff: Command): void {
         if (options.role !== undefined && options.role !== 'manager' && options.role !== 'host') {
           fail(`--role must be manager or host (got "${options.role}")`);
         }
-        if ((options.role === undefined) !== (options.restaurant === undefined)) fail('--restaurant and --role go together');
+        if ((options.role === undefined) !== (options.restaurant === undefined))
+          fail('--restaurant and --role go together');
         const config = currentConfig();
         const outcome = await withDatabase(config, (database) =>
-          createStaffUser(database.db, { ...options, role: options.role as StaffRole | undefined, password: readPassword }, Date.now()),
+          createStaffUser(
+            database.db,
+            { ...options, role: options.role as StaffRole | undefined, password: readPassword },
+            Date.now(),
+          ),
         );
         console.log(MESSAGES[outcome](options));
       }),

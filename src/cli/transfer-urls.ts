@@ -20,14 +20,20 @@ export function argvPasswordWarning(option: string, url: string, envName: string
   return `tablebookings: warning: the password in ${option} is visible to other users of this host (ps); leave it out and set ${envName} instead\n`;
 }
 
-export function withPasswordFromEnv(option: string, url: string, envName: string, env: NodeJS.ProcessEnv = process.env): string {
+export function withPasswordFromEnv(
+  option: string,
+  url: string,
+  envName: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const { backend } = parseDatabaseUrl(url);
   if (backend === 'sqlite') return url;
   const userinfo = USERINFO.exec(url);
   if (hasPassword(url)) return url;
   const password = env[envName];
   if (!password) return url;
-  if (!userinfo || !userinfo[2]) fail(`${option} names no user: write it as ${backend}://USER@host/db (${envName} holds the password)`);
+  if (!userinfo || !userinfo[2])
+    fail(`${option} names no user: write it as ${backend}://USER@host/db (${envName} holds the password)`);
   const user = userinfo[2].split(':')[0];
   return `${userinfo[1]}${user}:${encodeURIComponent(password)}@${url.slice(userinfo[0].length)}`;
 }

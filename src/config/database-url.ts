@@ -77,7 +77,8 @@ function splitHosts(text: string): { single: string; extraHosts: string[] } {
   const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?([^/?#@]*)(.*)$/is.exec(text);
   if (!match || !match[3].includes(',')) return { single: text, extraHosts: [] };
   const [first, ...rest] = match[3].split(',');
-  if (!first || rest.some((h) => h === '')) throw new DatabaseUrlError('has an empty host in its host list (h1:3306,h2:3306)');
+  if (!first || rest.some((h) => h === ''))
+    throw new DatabaseUrlError('has an empty host in its host list (h1:3306,h2:3306)');
   return { single: `${match[1]}${match[2] ?? ''}${first}${match[4]}`, extraHosts: rest };
 }
 

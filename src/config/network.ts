@@ -37,13 +37,23 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   if (['true', 'yes', 'on'].includes(text)) return 1;
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
-    if (hops > 32) throw new NetworkConfigError('TRUST_PROXY', `must be a hop count from 0 to 32 or a list of addresses (got "${raw}")`);
+    if (hops > 32)
+      throw new NetworkConfigError(
+        'TRUST_PROXY',
+        `must be a hop count from 0 to 32 or a list of addresses (got "${raw}")`,
+      );
     return hops;
   }
-  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !isAddressOrCidr(e));
   if (entries.length === 0 || bad.length) {
-    throw new NetworkConfigError('TRUST_PROXY', `must be 0, a hop count, or a comma-separated list of IP addresses / CIDRs (not "${bad.join(', ') || raw}")`);
+    throw new NetworkConfigError(
+      'TRUST_PROXY',
+      `must be 0, a hop count, or a comma-separated list of IP addresses / CIDRs (not "${bad.join(', ') || raw}")`,
+    );
   }
   return Object.freeze(entries);
 }

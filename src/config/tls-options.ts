@@ -24,16 +24,39 @@ const OPTIONS: Record<'mysql' | 'postgres', { mode: string[]; ca: string[] }> = 
   postgres: { mode: ['ssl', 'sslmode'], ca: ['sslrootcert', 'ssl-ca'] },
 };
 
-const SSL_FLAG: Record<string, TlsMode> = { true: 'verify-full', 1: 'verify-full', required: 'verify-full', require: 'verify-full', false: 'off', 0: 'off', off: 'off' };
-const MYSQL_MODES: Record<string, TlsMode> = { disabled: 'off', required: 'require', verify_ca: 'verify-ca', verify_identity: 'verify-full' };
-const PG_MODES: Record<string, TlsMode> = { disable: 'off', require: 'require', 'verify-ca': 'verify-ca', 'verify-full': 'verify-full' };
+const SSL_FLAG: Record<string, TlsMode> = {
+  true: 'verify-full',
+  1: 'verify-full',
+  required: 'verify-full',
+  require: 'verify-full',
+  false: 'off',
+  0: 'off',
+  off: 'off',
+};
+const MYSQL_MODES: Record<string, TlsMode> = {
+  disabled: 'off',
+  required: 'require',
+  verify_ca: 'verify-ca',
+  verify_identity: 'verify-full',
+};
+const PG_MODES: Record<string, TlsMode> = {
+  disable: 'off',
+  require: 'require',
+  'verify-ca': 'verify-ca',
+  'verify-full': 'verify-full',
+};
 
 function modeOf(backend: 'mysql' | 'postgres', name: string, value: string): TlsMode {
   const key = value.trim().toLowerCase();
   const table = name === 'ssl' ? SSL_FLAG : backend === 'mysql' ? MYSQL_MODES : PG_MODES;
   const mode = table[key];
   if (mode) return mode;
-  const accepted = name === 'ssl' ? 'true or false' : backend === 'mysql' ? 'DISABLED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY' : 'disable, require, verify-ca or verify-full';
+  const accepted =
+    name === 'ssl'
+      ? 'true or false'
+      : backend === 'mysql'
+        ? 'DISABLED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY'
+        : 'disable, require, verify-ca or verify-full';
   const why = /^(preferred|prefer|allow)$/.test(key) ? ' (it falls back to plaintext silently)' : '';
   throw new DatabaseUrlError(`has ${name}=${value}, which is not accepted${why}: use ${accepted}`);
 }
@@ -45,11 +68,15 @@ export function tlsSettingsOf(backend: Backend, params: URLSearchParams): TlsSet
   const all = [...known.mode, ...known.ca];
   const names = [...params.keys()];
   for (const name of names) {
-    if (!all.includes(name)) throw new DatabaseUrlError(`has an unknown option "${name}" (${backend} URLs accept ${all.join(', ')})`);
+    if (!all.includes(name))
+      throw new DatabaseUrlError(`has an unknown option "${name}" (${backend} URLs accept ${all.join(', ')})`);
     if (params.getAll(name).length > 1) throw new DatabaseUrlError(`repeats the option "${name}"`);
   }
   const modes = known.mode.filter((n) => params.has(n)).map((n) => modeOf(backend, n, params.get(n)!));
-  if (new Set(modes).size > 1) throw new DatabaseUrlError(`has contradictory TLS options (${known.mode.filter((n) => params.has(n)).join(' and ')})`);
+  if (new Set(modes).size > 1)
+    throw new DatabaseUrlError(
+      `has contradictory TLS options (${known.mode.filter((n) => params.has(n)).join(' and ')})`,
+    );
   const caNames = known.ca.filter((n) => params.has(n));
   if (caNames.length > 1) throw new DatabaseUrlError(`names the CA file twice (${caNames.join(' and ')})`);
   const caFile = caNames.length ? params.get(caNames[0])! : undefined;

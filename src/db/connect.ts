@@ -40,7 +40,13 @@ export function createDb(url: string, options: DbOptions = {}): Database {
   const created = createDialect(parsed, options);
   const dialect = parsed.backend === 'sqlite' ? created.dialect : withSharedDriver(created.dialect);
   const db = new Kysely<DB>({ dialect });
-  return { db, backend: parsed.backend, close: () => db.destroy(), poolStats: created.poolStats, dialect: parsed.backend === 'sqlite' ? undefined : dialect };
+  return {
+    db,
+    backend: parsed.backend,
+    close: () => db.destroy(),
+    poolStats: created.poolStats,
+    dialect: parsed.backend === 'sqlite' ? undefined : dialect,
+  };
 }
 
 /** A dialect whose every Kysely uses the one driver (one pool): a read router shares it. */
@@ -55,7 +61,8 @@ function withSharedDriver(dialect: Dialect): Dialect {
 }
 
 function createDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
-  if (parsed.backend === 'sqlite') return { dialect: new ImmediateSqliteDialect(openSqlite(parsed.file!)), poolStats: undefined };
+  if (parsed.backend === 'sqlite')
+    return { dialect: new ImmediateSqliteDialect(openSqlite(parsed.file!)), poolStats: undefined };
   if (parsed.backend === 'mysql') return createMysqlDialect(parsed, options);
   return createPostgresDialect(parsed, options);
 }
@@ -130,8 +137,14 @@ function createMysqlDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
   });
   const poolStats = (): PoolStats => {
     const all = pool.pools().map((p) => p as unknown as Mysql2PoolInternals);
-    const sum = (pick: (p: Mysql2PoolInternals) => { length: number } | undefined) => all.reduce((n, p) => n + (pick(p)?.length ?? 0), 0);
-    return { total: sum((p) => p._allConnections), idle: sum((p) => p._freeConnections), waiting: sum((p) => p._connectionQueue), max };
+    const sum = (pick: (p: Mysql2PoolInternals) => { length: number } | undefined) =>
+      all.reduce((n, p) => n + (pick(p)?.length ?? 0), 0);
+    return {
+      total: sum((p) => p._allConnections),
+      idle: sum((p) => p._freeConnections),
+      waiting: sum((p) => p._connectionQueue),
+      max,
+    };
   };
   return { dialect, poolStats };
 }
@@ -143,7 +156,10 @@ function withAcquireTimeout(pool: MultiHostPool, timeoutMs: number) {
       let settled = false;
       const timer = setTimeout(() => {
         settled = true;
-        callback(Object.assign(new Error('timed out waiting for a database connection'), { code: 'POOL_TIMEOUT' }), undefined as never);
+        callback(
+          Object.assign(new Error('timed out waiting for a database connection'), { code: 'POOL_TIMEOUT' }),
+          undefined as never,
+        );
       }, timeoutMs);
       pool.getConnection((error, connection) => {
         clearTimeout(timer);
@@ -196,6 +212,11 @@ function createPostgresDialect(parsed: ParsedDatabaseUrl, options: DbOptions) {
   // 'error' on itself: its query rejects and the runner reconnects; never crash on it.
   pool.on('connect', (client) => client.on('error', () => {}));
   const max = options.poolMax ?? DEFAULT_POOL_MAX;
-  const poolStats = (): PoolStats => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
+  const poolStats = (): PoolStats => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max,
+  });
   return { dialect: new PostgresDialect({ pool }), poolStats };
 }

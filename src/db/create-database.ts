@@ -13,10 +13,16 @@ export async function createDatabase(url: string): Promise<boolean> {
     return !existed;
   }
   if (parsed.backend === 'mysql') {
-    const conn = await mysqlPromiseDriver().createConnection(mysqlConnectionOptions(parsed, false) as mysql.ConnectionOptions);
+    const conn = await mysqlPromiseDriver().createConnection(
+      mysqlConnectionOptions(parsed, false) as mysql.ConnectionOptions,
+    );
     try {
-      const [rows] = await conn.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [parsed.database]);
-      await conn.query(`CREATE DATABASE IF NOT EXISTS \`${parsed.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      const [rows] = await conn.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [
+        parsed.database,
+      ]);
+      await conn.query(
+        `CREATE DATABASE IF NOT EXISTS \`${parsed.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      );
       return (rows as unknown[]).length === 0;
     } finally {
       await conn.end();
@@ -46,7 +52,9 @@ export async function dropDatabase(url: string): Promise<void> {
     return;
   }
   if (parsed.backend === 'mysql') {
-    const conn = await mysqlPromiseDriver().createConnection(mysqlConnectionOptions(parsed, false) as mysql.ConnectionOptions);
+    const conn = await mysqlPromiseDriver().createConnection(
+      mysqlConnectionOptions(parsed, false) as mysql.ConnectionOptions,
+    );
     try {
       await conn.query(`DROP DATABASE IF EXISTS \`${parsed.database}\``);
     } finally {

@@ -40,28 +40,55 @@ const RETRY_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', '40001'
 const RETRY_ERRNOS = new Set([1213, 1205]);
 
 const RECONNECT_CODES = new Set([
-  'ECONNRESET', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED',
-  'ER_OPTION_PREVENTS_STATEMENT', 'ER_READ_ONLY_MODE', 'ER_UNKNOWN_COM_ERROR', 'WSREP_NOT_READY',
-  'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CLIENT_INTERACTION_TIMEOUT',
-  '25006', '57P01', '57P02', '57P03', '08000', '08003', '08006',
+  'ECONNRESET',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+  'ER_OPTION_PREVENTS_STATEMENT',
+  'ER_READ_ONLY_MODE',
+  'ER_UNKNOWN_COM_ERROR',
+  'WSREP_NOT_READY',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CLIENT_INTERACTION_TIMEOUT',
+  '25006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
 ]);
 /** 1047 WSREP not ready, 1053 shutdown, 1290/1836 read-only, 1927 connection killed, 2006/2013 gone away */
 const RECONNECT_ERRNOS = new Set([1047, 1053, 1290, 1836, 1927, 2006, 2013]);
 
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN',
-  'POOL_TIMEOUT', 'ER_CON_COUNT_ERROR', '08001', '08004', '53300',
-  'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  'POOL_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  '08001',
+  '08004',
+  '53300',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
 ]);
 
-const CLOSED_CONNECTION = /Connection terminated|Can't add new command when connection is in closed state|Connection lost|closed state|Client has encountered a connection error|terminating connection due to administrator command/i;
+const CLOSED_CONNECTION =
+  /Connection terminated|Can't add new command when connection is in closed state|Connection lost|closed state|Client has encountered a connection error|terminating connection due to administrator command/i;
 const NO_CONNECTION = /timeout exceeded when trying to connect|connect ECONNREFUSED|Pool is closed/i;
 
 export function classifyDbError(error: unknown): DbErrorKind {
   const e = asDriverError(error);
   if (isUniqueViolation(error)) return 'duplicate';
   if ((e.code && RETRY_CODES.has(e.code)) || (e.errno !== undefined && RETRY_ERRNOS.has(e.errno))) return 'retry';
-  if ((e.code && RECONNECT_CODES.has(e.code)) || (e.errno !== undefined && RECONNECT_ERRNOS.has(e.errno))) return 'reconnect';
+  if ((e.code && RECONNECT_CODES.has(e.code)) || (e.errno !== undefined && RECONNECT_ERRNOS.has(e.errno)))
+    return 'reconnect';
   if (e.code && UNAVAILABLE_CODES.has(e.code)) return 'unavailable';
   const message = e.message ?? '';
   if (CLOSED_CONNECTION.test(message)) return 'reconnect';

@@ -53,7 +53,8 @@ async function withClusterLease<T>(db: Kysely<any>, work: () => Promise<T>): Pro
   const deadline = Date.now() + LEASE_WAIT_MS;
   let stamp = Math.floor(Date.now() / 1000);
   while (!(await takeLease(db, stamp, LEASE_STALE_S).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error('another host has been migrating for 15 minutes; giving up (see docs/scaling.md)');
+    if (Date.now() > deadline)
+      throw new Error('another host has been migrating for 15 minutes; giving up (see docs/scaling.md)');
     await new Promise((resolve) => setTimeout(resolve, 500));
     stamp = Math.floor(Date.now() / 1000);
   }

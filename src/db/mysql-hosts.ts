@@ -34,10 +34,18 @@ interface HostEntry {
 
 const prepared = new WeakSet<mysql.PoolConnection>();
 
-export function createMultiHostPool(hosts: DatabaseHost[], options: mysql.PoolOptions, multi: MultiHostOptions = {}): MultiHostPool {
+export function createMultiHostPool(
+  hosts: DatabaseHost[],
+  options: mysql.PoolOptions,
+  multi: MultiHostOptions = {},
+): MultiHostPool {
   const downMs = multi.downMs ?? 5_000;
   const now = multi.now ?? Date.now;
-  const entries: HostEntry[] = hosts.map((host) => ({ host, downUntil: 0, pool: mysqlDriver().createPool({ ...options, host: host.host, port: host.port }) }));
+  const entries: HostEntry[] = hosts.map((host) => ({
+    host,
+    downUntil: 0,
+    pool: mysqlDriver().createPool({ ...options, host: host.host, port: host.port }),
+  }));
   const markDown = (entry: HostEntry) => {
     entry.downUntil = now() + downMs;
   };
@@ -48,7 +56,11 @@ export function createMultiHostPool(hosts: DatabaseHost[], options: mysql.PoolOp
     const down = entries.filter((e) => e.downUntil > t).sort((a, b) => a.downUntil - b.downUntil);
     return [...up, ...down];
   };
-  const tryHosts = (queue: HostEntry[], lastError: unknown, callback: (error: unknown, connection: mysql.PoolConnection) => void): void => {
+  const tryHosts = (
+    queue: HostEntry[],
+    lastError: unknown,
+    callback: (error: unknown, connection: mysql.PoolConnection) => void,
+  ): void => {
     const entry = queue.shift();
     if (!entry) return callback(lastError, undefined as never);
     acquireFrom(entry, markDown).then(
@@ -64,7 +76,11 @@ export function createMultiHostPool(hosts: DatabaseHost[], options: mysql.PoolOp
   return {
     getConnection: (callback) => tryHosts(order(), new Error('no database host configured'), callback),
     end(callback) {
-      Promise.all(entries.map((e) => new Promise<void>((resolve, reject) => e.pool.end((err) => (err ? reject(err) : resolve()))))).then(
+      Promise.all(
+        entries.map(
+          (e) => new Promise<void>((resolve, reject) => e.pool.end((err) => (err ? reject(err) : resolve()))),
+        ),
+      ).then(
         () => callback(null),
         (error: unknown) => callback(error),
       );
@@ -95,7 +111,9 @@ function acquireFrom(entry: HostEntry, markDown: (entry: HostEntry) => void): Pr
 }
 
 function query<T>(connection: mysql.PoolConnection, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => connection.query(sql, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
+  return new Promise((resolve, reject) =>
+    connection.query(sql, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
+  );
 }
 
 /** Galera: refuse a node that is not synced, and ask for causal reads. Others: nothing. */

@@ -1,4 +1,12 @@
-import { Kysely, type DatabaseConnection, type Dialect, type Driver, type QueryResult, type TransactionSettings, type CompiledQuery } from 'kysely';
+import {
+  Kysely,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+  type TransactionSettings,
+  type CompiledQuery,
+} from 'kysely';
 import type { DB } from './schema.ts';
 import { createDb, type Database, type DbOptions } from './connect.ts';
 import { classifyDbError } from './errors.ts';
@@ -80,11 +88,20 @@ function routedDialect(primary: Dialect, router: Driver): Dialect {
 
 export function createReadDatabase(primary: Database, replicaUrl: string, options: ReadReplicaOptions): ReadDatabase {
   if (!primary.dialect) throw new Error('a read replica needs a server database as its primary');
-  const replica = createDb(replicaUrl, { poolMax: options.poolMax, acquireTimeoutMs: options.acquireTimeoutMs ?? 2_000 });
-  if (replica.backend !== primary.backend) throw new Error(`DATABASE_READ_URL is ${replica.backend}, DATABASE_URL is ${primary.backend}`);
+  const replica = createDb(replicaUrl, {
+    poolMax: options.poolMax,
+    acquireTimeoutMs: options.acquireTimeoutMs ?? 2_000,
+  });
+  if (replica.backend !== primary.backend)
+    throw new Error(`DATABASE_READ_URL is ${replica.backend}, DATABASE_URL is ${primary.backend}`);
   const health = new ReplicaHealth(primary, replica, options.maxLagS, options.clock ?? Date.now);
   const usable = () => health.usable();
-  const router = new RoutingDriver(primary.dialect.createDriver(), replica.dialect!.createDriver(), usable, () => (health.up = false));
+  const router = new RoutingDriver(
+    primary.dialect.createDriver(),
+    replica.dialect!.createDriver(),
+    usable,
+    () => (health.up = false),
+  );
   const db = new Kysely<DB>({ dialect: routedDialect(primary.dialect, router) });
   let checking = health.check();
   const check = () => (checking = checking.then(() => health.check()));

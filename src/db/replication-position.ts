@@ -3,7 +3,10 @@ import type { Backend } from '../config/database-url.ts';
 /** `0-1-100,1-2-7` → domain → sequence number */
 function gtidSeqs(text: string): Map<string, bigint> {
   const seqs = new Map<string, bigint>();
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [domain, , seq] = part.split('-');
     if (domain !== undefined && seq !== undefined && /^\d+$/.test(seq)) seqs.set(domain, BigInt(seq));
   }

@@ -9,7 +9,9 @@ function caOf(tls: TlsSettings): string | undefined {
 }
 
 /** mysql2's `ssl`: it checks the host name only when told to (verifyIdentity). */
-export function mysqlTlsOptions(tls: TlsSettings): { ca?: string; rejectUnauthorized: boolean; verifyIdentity: boolean } | undefined {
+export function mysqlTlsOptions(
+  tls: TlsSettings,
+): { ca?: string; rejectUnauthorized: boolean; verifyIdentity: boolean } | undefined {
   if (tls.mode === 'off') return undefined;
   return { ca: caOf(tls), rejectUnauthorized: tls.mode !== 'require', verifyIdentity: tls.mode === 'verify-full' };
 }

@@ -2,7 +2,14 @@ import { dateStatus, earliestStart, type BookingMode } from './booking-window.ts
 import { isIsoDate } from './clock-time.ts';
 import { slotGrid } from './slot-grid.ts';
 import { pacingAllows } from './pacing.ts';
-import { indexOccupancy, pickSeating, seatingsFor, type CombinationInfo, type Seating, type SeatingFilter } from './seating.ts';
+import {
+  indexOccupancy,
+  pickSeating,
+  seatingsFor,
+  type CombinationInfo,
+  type Seating,
+  type SeatingFilter,
+} from './seating.ts';
 import type { Occupancy, RestaurantRules, Slot, TableInfo } from './types.ts';
 
 export interface AvailabilityQuery {
@@ -41,7 +48,8 @@ export function availableSlots(
     return [];
   }
   if (dateStatus(rules, date, now) !== 'ok') return [];
-  const seatings = query.seatings ?? seatingsFor(tables, query.combinations ?? [], party, query.filter ?? { onlineOnly: false });
+  const seatings =
+    query.seatings ?? seatingsFor(tables, query.combinations ?? [], party, query.filter ?? { onlineOnly: false });
   if (seatings.length === 0) return [];
   const earliest = earliestStart(rules, now, query.mode ?? 'guest');
   const index = indexOccupancy(occupancy, query.ignoreBookingId);
@@ -58,11 +66,7 @@ export function availableSlots(
  * Up to `max` slots nearest in time to the requested start (before or after),
  * nearest first, ties earlier first; the requested instant itself is excluded.
  */
-export function nearestAlternatives(
-  slots: readonly Slot[],
-  requestedStartsAt: number,
-  max = 3,
-): Slot[] {
+export function nearestAlternatives(slots: readonly Slot[], requestedStartsAt: number, max = 3): Slot[] {
   return slots
     .filter((s) => s.startsAt !== requestedStartsAt)
     .map((s) => ({ s, d: Math.abs(s.startsAt - requestedStartsAt) }))

@@ -28,9 +28,7 @@ export function bookableDateRange(
 
 /** Earliest start instant allowed now: notice for guests, one interval back for staff. */
 export function earliestStart(rules: RestaurantRules, now: number, mode: BookingMode): number {
-  return mode === 'staff'
-    ? now - rules.slotIntervalMinutes * MINUTE_MS
-    : now + rules.minNoticeMinutes * MINUTE_MS;
+  return mode === 'staff' ? now - rules.slotIntervalMinutes * MINUTE_MS : now + rules.minNoticeMinutes * MINUTE_MS;
 }
 
 /**
@@ -39,11 +37,7 @@ export function earliestStart(rules: RestaurantRules, now: number, mode: Booking
  * opened yesterday may still be running after midnight; its slots are then held to
  * the notice / walk-in rule like any other.
  */
-export function dateStatus(
-  rules: RestaurantRules,
-  date: string,
-  now: number,
-): 'ok' | 'past' | 'beyond' | 'closed' {
+export function dateStatus(rules: RestaurantRules, date: string, now: number): 'ok' | 'past' | 'beyond' | 'closed' {
   const { today, lastDate } = bookableDateRange(rules, now);
   if (date < addDays(today, -1)) return 'past';
   if (date > lastDate) return 'beyond';
@@ -53,12 +47,27 @@ export function dateStatus(
 
 function formatErrors(rules: RestaurantRules, req: StartRequest): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isIsoDate(req.date)) errors.push({ field: 'date', message: 'date must be a real date written YYYY-MM-DD', key: 'validation.dateFormat' });
-  if (parseHHMM(req.time) === null) errors.push({ field: 'time', message: 'time must be written HH:MM (00:00–23:59)', key: 'validation.timeFormat' });
+  if (!isIsoDate(req.date))
+    errors.push({
+      field: 'date',
+      message: 'date must be a real date written YYYY-MM-DD',
+      key: 'validation.dateFormat',
+    });
+  if (parseHHMM(req.time) === null)
+    errors.push({ field: 'time', message: 'time must be written HH:MM (00:00–23:59)', key: 'validation.timeFormat' });
   if (!Number.isInteger(req.party) || req.party < 1) {
-    errors.push({ field: 'party', message: 'party must be a whole number of at least 1', key: 'validation.partyWhole' });
+    errors.push({
+      field: 'party',
+      message: 'party must be a whole number of at least 1',
+      key: 'validation.partyWhole',
+    });
   } else if (req.party > rules.maxPartySize) {
-    errors.push({ field: 'party', message: `party must be at most ${rules.maxPartySize}; please call the restaurant for larger groups`, key: 'validation.partyTooLarge', params: { max: rules.maxPartySize } });
+    errors.push({
+      field: 'party',
+      message: `party must be at most ${rules.maxPartySize}; please call the restaurant for larger groups`,
+      key: 'validation.partyTooLarge',
+      params: { max: rules.maxPartySize },
+    });
   }
   return errors;
 }
@@ -67,9 +76,15 @@ function checkDate(rules: RestaurantRules, date: string, now: number): void {
   const status = dateStatus(rules, date, now);
   if (status === 'past') throw validationError('date', 'date is in the past', 'validation.datePast');
   if (status === 'beyond') {
-    throw validationError('date', `bookings open at most ${rules.bookingWindowDays} days ahead`, 'validation.dateBeyond', { days: rules.bookingWindowDays });
+    throw validationError(
+      'date',
+      `bookings open at most ${rules.bookingWindowDays} days ahead`,
+      'validation.dateBeyond',
+      { days: rules.bookingWindowDays },
+    );
   }
-  if (status === 'closed') throw validationError('date', 'the restaurant is closed on that date', 'validation.dateClosed');
+  if (status === 'closed')
+    throw validationError('date', 'the restaurant is closed on that date', 'validation.dateClosed');
 }
 
 function offGridError(rules: RestaurantRules, req: StartRequest): DomainError {
@@ -79,7 +94,11 @@ function offGridError(rules: RestaurantRules, req: StartRequest): DomainError {
     return validationError('time', message, 'validation.runsPastClosing', { party: req.party, time: req.time });
   }
   const message = `${req.time} is not a bookable time on ${req.date}; times follow the opening hours every ${rules.slotIntervalMinutes} minutes`;
-  return validationError('time', message, 'validation.offGrid', { time: req.time, date: req.date, minutes: rules.slotIntervalMinutes });
+  return validationError('time', message, 'validation.offGrid', {
+    time: req.time,
+    date: req.date,
+    minutes: rules.slotIntervalMinutes,
+  });
 }
 
 function timingError(rules: RestaurantRules, slot: Slot, req: StartRequest): DomainError {
@@ -88,7 +107,12 @@ function timingError(rules: RestaurantRules, slot: Slot, req: StartRequest): Dom
     return validationError('time', message, 'validation.walkInPast', { minutes: rules.slotIntervalMinutes });
   }
   if (slot.startsAt < req.now) return validationError('time', 'that time has already passed', 'validation.timePassed');
-  return validationError('time', `bookings need at least ${rules.minNoticeMinutes} minutes notice`, 'validation.notice', { minutes: rules.minNoticeMinutes });
+  return validationError(
+    'time',
+    `bookings need at least ${rules.minNoticeMinutes} minutes notice`,
+    'validation.notice',
+    { minutes: rules.minNoticeMinutes },
+  );
 }
 
 /**

@@ -22,7 +22,9 @@ function expand(value: unknown): Item[] | string {
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : 1));
     const items: Item[] = [{ text: '{' }];
-    entries.forEach(([key, inner], i) => items.push({ text: `${i ? ',' : ''}${JSON.stringify(key)}:` }, { value: inner }));
+    entries.forEach(([key, inner], i) =>
+      items.push({ text: `${i ? ',' : ''}${JSON.stringify(key)}:` }, { value: inner }),
+    );
     items.push({ text: '}' });
     return items;
   }

@@ -5,7 +5,11 @@
  * fresh address, and a fresh bucket, for every request.
  */
 export function rateLimitAddress(ip: string): string {
-  const address = ip.trim().toLowerCase().replace(/^\[|\]$/g, '').split('%')[0];
+  const address = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .split('%')[0];
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
   if (mapped) return mapped[1];
   if (!address.includes(':')) return address;

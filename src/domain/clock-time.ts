@@ -87,10 +87,7 @@ function localDateTime(date: string, minutes: number, zone: string): DateTime {
   const day = addDays(date, Math.floor(minutes / MINUTES_PER_DAY));
   const m = ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
   const [year, month, dayOfMonth] = day.split('-').map(Number);
-  return DateTime.fromObject(
-    { year, month, day: dayOfMonth, hour: Math.floor(m / 60), minute: m % 60 },
-    { zone },
-  );
+  return DateTime.fromObject({ year, month, day: dayOfMonth, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
 }
 
 /**

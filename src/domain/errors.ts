@@ -76,6 +76,11 @@ export function fieldText(error: FieldError, locale: Locale): string {
   return error.key ? translate(locale, error.key, error.params) : error.message;
 }
 
-export function validationError(field: string, message: string, key?: MessageKey, params?: Readonly<Record<string, ParamValue>>): DomainError {
+export function validationError(
+  field: string,
+  message: string,
+  key?: MessageKey,
+  params?: Readonly<Record<string, ParamValue>>,
+): DomainError {
   return new DomainError('validation', message, { errors: [{ field, message, key, params }], key, params });
 }

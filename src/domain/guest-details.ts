@@ -35,19 +35,61 @@ export function validateGuestDetails(input: GuestDetailsInput, options: { emailR
   const errors: FieldError[] = [];
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (!name) errors.push({ field: 'name', message: 'name is required', key: 'validation.nameRequired' });
-  else if (name.length > LIMITS.name) errors.push({ field: 'name', message: `name must be at most ${LIMITS.name} characters`, key: 'validation.nameTooLong' });
-  else if (CONTROL.test(name)) errors.push({ field: 'name', message: 'name must not contain control characters or line breaks', key: 'validation.nameControl' });
+  else if (name.length > LIMITS.name)
+    errors.push({
+      field: 'name',
+      message: `name must be at most ${LIMITS.name} characters`,
+      key: 'validation.nameTooLong',
+    });
+  else if (CONTROL.test(name))
+    errors.push({
+      field: 'name',
+      message: 'name must not contain control characters or line breaks',
+      key: 'validation.nameControl',
+    });
   const email = optionalText(input.email);
-  if (!email && options.emailRequired) errors.push({ field: 'email', message: 'email is required', key: 'validation.emailRequired' });
-  else if (email && email.length > LIMITS.email) errors.push({ field: 'email', message: `email must be at most ${LIMITS.email} characters`, key: 'validation.emailTooLong' });
-  else if (email && !EMAIL.test(email)) errors.push({ field: 'email', message: 'email is not a valid address', key: 'validation.emailInvalid' });
+  if (!email && options.emailRequired)
+    errors.push({ field: 'email', message: 'email is required', key: 'validation.emailRequired' });
+  else if (email && email.length > LIMITS.email)
+    errors.push({
+      field: 'email',
+      message: `email must be at most ${LIMITS.email} characters`,
+      key: 'validation.emailTooLong',
+    });
+  else if (email && !EMAIL.test(email))
+    errors.push({ field: 'email', message: 'email is not a valid address', key: 'validation.emailInvalid' });
   const phone = optionalText(input.phone);
-  if (phone && phone.length > LIMITS.phone) errors.push({ field: 'phone', message: `phone must be at most ${LIMITS.phone} characters`, key: 'validation.phoneTooLong' });
-  else if (phone && CONTROL.test(phone)) errors.push({ field: 'phone', message: 'phone must not contain control characters or line breaks', key: 'validation.phoneControl' });
-  else if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', message: 'phone may contain digits, spaces and + - ( ) . / only', key: 'validation.phoneInvalid' });
+  if (phone && phone.length > LIMITS.phone)
+    errors.push({
+      field: 'phone',
+      message: `phone must be at most ${LIMITS.phone} characters`,
+      key: 'validation.phoneTooLong',
+    });
+  else if (phone && CONTROL.test(phone))
+    errors.push({
+      field: 'phone',
+      message: 'phone must not contain control characters or line breaks',
+      key: 'validation.phoneControl',
+    });
+  else if (phone && !PHONE.test(phone))
+    errors.push({
+      field: 'phone',
+      message: 'phone may contain digits, spaces and + - ( ) . / only',
+      key: 'validation.phoneInvalid',
+    });
   const notes = optionalText(input.notes);
-  if (notes && notes.length > LIMITS.notes) errors.push({ field: 'notes', message: `notes must be at most ${LIMITS.notes} characters`, key: 'validation.notesTooLong' });
-  else if (notes && NOTES_CONTROL.test(notes)) errors.push({ field: 'notes', message: 'notes must not contain control characters', key: 'validation.notesControl' });
+  if (notes && notes.length > LIMITS.notes)
+    errors.push({
+      field: 'notes',
+      message: `notes must be at most ${LIMITS.notes} characters`,
+      key: 'validation.notesTooLong',
+    });
+  else if (notes && NOTES_CONTROL.test(notes))
+    errors.push({
+      field: 'notes',
+      message: 'notes must not contain control characters',
+      key: 'validation.notesControl',
+    });
   if (errors.length) throw new DomainError('validation', errors.map((e) => e.message).join('; '), { errors });
   return { name, email, phone, notes };
 }

@@ -34,6 +34,7 @@ export function holdMismatches(hold: HoldInfo, request: { date: string; time: st
   const errors: FieldError[] = [];
   if (request.date !== hold.date) errors.push({ field: 'date', message: `the hold is for ${hold.date}` });
   if (request.time !== hold.time) errors.push({ field: 'time', message: `the hold is for ${hold.time}` });
-  if (request.party !== hold.party) errors.push({ field: 'party', message: `the hold is for a party of ${hold.party}` });
+  if (request.party !== hold.party)
+    errors.push({ field: 'party', message: `the hold is for a party of ${hold.party}` });
   return errors;
 }

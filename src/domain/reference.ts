@@ -21,12 +21,7 @@ export function newReference(randomBytes: (n: number) => Uint8Array): string {
  */
 export function normalizeReference(s: string): string | null {
   if (typeof s !== 'string') return null;
-  const canonical = s
-    .trim()
-    .toUpperCase()
-    .replace(/-/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const canonical = s.trim().toUpperCase().replace(/-/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (canonical.length !== REFERENCE_LENGTH) return null;
   for (const ch of canonical) if (!CROCKFORD.includes(ch)) return null;
   return canonical;

@@ -22,8 +22,15 @@ export type RestaurantSettingsInput = Partial<Record<keyof RestaurantSettings, u
 
 export type DefaultSettings = Pick<
   RestaurantSettings,
-  | 'slotIntervalMinutes' | 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes' | 'maxPartySize' | 'durations'
-  | 'reminderHours' | 'maxCoversPerSlot' | 'holdMinutes'
+  | 'slotIntervalMinutes'
+  | 'bookingWindowDays'
+  | 'minNoticeMinutes'
+  | 'cancelCutoffMinutes'
+  | 'maxPartySize'
+  | 'durations'
+  | 'reminderHours'
+  | 'maxCoversPerSlot'
+  | 'holdMinutes'
 >;
 
 /** Defaults for a new restaurant; copy before changing (durations is shared). */
@@ -58,9 +65,7 @@ function intIn(min: number, max: number, step = 1): Check {
 }
 
 const checkSlug: Check = (v, field) =>
-  typeof v === 'string' && SLUG.test(v)
-    ? []
-    : [{ field, message: 'slug must be 2–64 characters of a-z, 0-9 and -' }];
+  typeof v === 'string' && SLUG.test(v) ? [] : [{ field, message: 'slug must be 2–64 characters of a-z, 0-9 and -' }];
 
 const checkName: Check = (v, field) =>
   typeof v === 'string' && v.trim().length >= 1 && [...v].length <= LIMITS.name
@@ -95,7 +100,10 @@ const checkDurations: Check = (v, field) => {
     errors.push(...partyErrors, ...intIn(15, LIMITS.durationMinutes, 5)(d.minutes, `${at}.minutes`));
     if (partyErrors.length > 0) continue;
     if ((d.maxParty as number) <= previous) {
-      errors.push({ field: `${at}.maxParty`, message: 'durations must be in ascending maxParty order without repeats' });
+      errors.push({
+        field: `${at}.maxParty`,
+        message: 'durations must be in ascending maxParty order without repeats',
+      });
     }
     previous = d.maxParty as number;
   }

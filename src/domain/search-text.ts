@@ -15,7 +15,12 @@ export function foldForSearch(text: string): string {
 }
 
 /** The stored `search_text` of a booking. */
-export function searchTextOf(b: { reference: string; name: string; email?: string | null; phone?: string | null }): string {
+export function searchTextOf(b: {
+  reference: string;
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+}): string {
   return foldForSearch([b.reference, b.name, b.email ?? '', b.phone ?? ''].join(SEPARATOR));
 }
 

@@ -68,7 +68,13 @@ export function tableSeating(table: TableInfo): Seating {
 
 export function combinationSeating(combination: CombinationInfo, tablesById: ReadonlyMap<string, TableInfo>): Seating {
   const labels = sortLabels(combination.tableIds.map((id) => tablesById.get(id)?.label ?? ''));
-  return { id: combination.id, combinationId: combination.id, tableIds: [...combination.tableIds], label: combination.label, tableLabels: labels };
+  return {
+    id: combination.id,
+    combinationId: combination.id,
+    tableIds: [...combination.tableIds],
+    label: combination.label,
+    tableLabels: labels,
+  };
 }
 
 /**
@@ -83,7 +89,10 @@ export function seatingsFor(
   filter: SeatingFilter,
 ): Seating[] {
   const usable = tables.filter((t) => tableUsable(t, filter));
-  const singles = usable.filter((t) => tableFits(t, party)).sort(compareTables).map(tableSeating);
+  const singles = usable
+    .filter((t) => tableFits(t, party))
+    .sort(compareTables)
+    .map(tableSeating);
   const byId = new Map(usable.map((t) => [t.id, t]));
   const combos = combinations
     .filter((c) => c.active && c.minSeats <= party && party <= c.maxSeats && c.tableIds.every((id) => byId.has(id)))
@@ -119,7 +128,12 @@ export function seatingFree(index: OccupancyIndex, seating: Seating, startsAt: n
 }
 
 /** The first free seating in assignment order, or null. */
-export function pickSeating(seatings: readonly Seating[], index: OccupancyIndex, startsAt: number, endsAt: number): Seating | null {
+export function pickSeating(
+  seatings: readonly Seating[],
+  index: OccupancyIndex,
+  startsAt: number,
+  endsAt: number,
+): Seating | null {
   return seatings.find((s) => seatingFree(index, s, startsAt, endsAt)) ?? null;
 }
 
@@ -133,7 +147,10 @@ export interface Claim {
 }
 
 /** One Occupancy per table a claim holds (a combination holds all its member tables). */
-export function expandClaims(claims: readonly Claim[], membersOf: (combinationId: string) => readonly string[] | undefined): Occupancy[] {
+export function expandClaims(
+  claims: readonly Claim[],
+  membersOf: (combinationId: string) => readonly string[] | undefined,
+): Occupancy[] {
   const out: Occupancy[] = [];
   for (const c of claims) {
     const members = c.combinationId ? membersOf(c.combinationId) : undefined;

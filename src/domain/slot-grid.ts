@@ -39,13 +39,7 @@ function wallClockMs(date: string, minutes: number): number {
  * it: every day but two a year), each start is wall clock minus that offset; only on
  * transition days is every start resolved through the time-zone database.
  */
-function periodSlots(
-  period: ServicePeriod,
-  date: string,
-  zone: string,
-  interval: number,
-  minutes: number,
-): Slot[] {
+function periodSlots(period: ServicePeriod, date: string, zone: string, interval: number, minutes: number): Slot[] {
   const span = periodSpan(period);
   if (!span || interval <= 0) return [];
   const endMs = localToInstantLenient(date, span.closes, zone);

@@ -34,11 +34,7 @@ function mayBeSeated(ctx: TransitionContext): boolean {
 }
 
 /** Staff status change; throws DomainError('conflict') when refused. */
-export function assertTransition(
-  from: BookingStatus,
-  to: BookingStatus,
-  ctx: TransitionContext,
-): void {
+export function assertTransition(from: BookingStatus, to: BookingStatus, ctx: TransitionContext): void {
   if (from === to) refuse(from, to, `it is already ${from}`);
   if (!ALLOWED[from].includes(to)) {
     refuse(from, to, ALLOWED[from].length === 0 ? `${from} is final` : 'not an allowed change');
@@ -52,11 +48,7 @@ export function assertTransition(
 }
 
 /** Whether a staff change from → to would be accepted. */
-export function canTransition(
-  from: BookingStatus,
-  to: BookingStatus,
-  ctx: TransitionContext,
-): boolean {
+export function canTransition(from: BookingStatus, to: BookingStatus, ctx: TransitionContext): boolean {
   try {
     assertTransition(from, to, ctx);
     return true;

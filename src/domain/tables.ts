@@ -35,10 +35,7 @@ export function isTableFree(
   ignoreBookingId?: string,
 ): boolean {
   return !occupancy.some(
-    (o) =>
-      o.tableId === tableId &&
-      o.bookingId !== ignoreBookingId &&
-      overlaps(o.startsAt, o.endsAt, startsAt, endsAt),
+    (o) => o.tableId === tableId && o.bookingId !== ignoreBookingId && overlaps(o.startsAt, o.endsAt, startsAt, endsAt),
   );
 }
 
@@ -52,8 +49,6 @@ export function pickTable(
   ignoreBookingId?: string,
 ): TableInfo | null {
   return (
-    fittingTables(tables, party).find((t) =>
-      isTableFree(t.id, occupancy, startsAt, endsAt, ignoreBookingId),
-    ) ?? null
+    fittingTables(tables, party).find((t) => isTableFree(t.id, occupancy, startsAt, endsAt, ignoreBookingId)) ?? null
   );
 }

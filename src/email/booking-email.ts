@@ -47,7 +47,10 @@ function facts(b: BookingEmailFacts): [string, string][] {
 
 function htmlPart(kind: BookingEmailKind, b: BookingEmailFacts, restaurant: string): string {
   const t = translator(b.locale);
-  const rows = facts(b).map(([label, value]) => `<tr><th align="left" style="padding:2px 12px 2px 0">${escape(label)}</th><td>${escape(value)}</td></tr>`);
+  const rows = facts(b).map(
+    ([label, value]) =>
+      `<tr><th align="left" style="padding:2px 12px 2px 0">${escape(label)}</th><td>${escape(value)}</td></tr>`,
+  );
   const manage = b.manageUrl
     ? `<p>${escape(t('email.manage'))} <a href="${escape(b.manageUrl)}">${escape(t('email.manageLink'))}</a><br>${escape(b.manageUrl)}</p>`
     : '';
@@ -75,6 +78,14 @@ function subject(kind: BookingEmailKind, b: BookingEmailFacts, restaurant: strin
 }
 
 /** A booking email in the booking's language: subject, text part and an HTML part with the same content. */
-export function renderBookingEmail(kind: BookingEmailKind, booking: BookingEmailFacts, restaurant: string): RenderedEmail {
-  return { subject: subject(kind, booking, restaurant), text: textPart(kind, booking, restaurant), html: htmlPart(kind, booking, restaurant) };
+export function renderBookingEmail(
+  kind: BookingEmailKind,
+  booking: BookingEmailFacts,
+  restaurant: string,
+): RenderedEmail {
+  return {
+    subject: subject(kind, booking, restaurant),
+    text: textPart(kind, booking, restaurant),
+    html: htmlPart(kind, booking, restaurant),
+  };
 }

@@ -16,7 +16,8 @@ export function sealSecrets(key: Buffer, secrets: OutboxSecrets): string {
   return seal(key, JSON.stringify(secrets));
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The text with the sealed link filled in (HTML-escaped for an HTML part). Throws when the seal does not open. */
 export function fillSecrets(text: string, sealed: string | null, key: Buffer | undefined, html = false): string {

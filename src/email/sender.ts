@@ -2,7 +2,14 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { claimOutboxRow, findDueOutbox, loadOutboxRow, settleOutboxRow, type OutboxKey, type OutboxRow } from '../db/queries/outbox.ts';
+import {
+  claimOutboxRow,
+  findDueOutbox,
+  loadOutboxRow,
+  settleOutboxRow,
+  type OutboxKey,
+  type OutboxRow,
+} from '../db/queries/outbox.ts';
 import { fillSecrets } from './outbox-secrets.ts';
 import { outboxKeyOf } from '../services/sealed-box.ts';
 import { defaultFrom, transportFor, type MailTransport, type MinimalLogger, type OutgoingEmail } from './transport.ts';
@@ -97,7 +104,12 @@ function settingsOf(o: OutboxSenderOptions): Settings {
 /** An email stored at enqueue time, with its sealed manage link filled in now. */
 function storedEmail(row: OutboxRow, key: Buffer | undefined): RenderedEmail {
   const html = row.body_html ? fillSecrets(row.body_html, row.sealed_fields ?? null, key, true) : undefined;
-  return { subject: row.subject, text: fillSecrets(row.body_text, row.sealed_fields ?? null, key), html, ics: row.ics ?? undefined };
+  return {
+    subject: row.subject,
+    text: fillSecrets(row.body_text, row.sealed_fields ?? null, key),
+    html,
+    ics: row.ics ?? undefined,
+  };
 }
 
 async function emailOf(s: Settings, row: OutboxRow): Promise<OutgoingEmail | null> {
@@ -112,7 +124,9 @@ async function emailOf(s: Settings, row: OutboxRow): Promise<OutgoingEmail | nul
     ...(rendered.html ? { html: rendered.html } : {}),
     messageId: `<${row.id}@tablebookings>`,
     headers: { 'X-Tablebookings-Outbox-Id': row.id, 'X-Tablebookings-Kind': row.kind },
-    attachments: rendered.ics ? [{ filename: 'booking.ics', content: rendered.ics, contentType: 'text/calendar; charset=utf-8' }] : [],
+    attachments: rendered.ics
+      ? [{ filename: 'booking.ics', content: rendered.ics, contentType: 'text/calendar; charset=utf-8' }]
+      : [],
   };
 }
 
@@ -130,9 +144,18 @@ async function failOrRetry(s: Settings, key: OutboxKey, row: OutboxRow, error: u
   const attempts = Number(row.attempts);
   const message = String((error as Error)?.message ?? error).slice(0, 500);
   const final = attempts >= s.maxAttempts || isPermanent(error);
-  await settleOutboxRow(s.db, key, s.workerId, final
-    ? { status: 'failed', last_error: message }
-    : { status: 'pending', last_error: message, next_attempt_at: s.clock() + backoffMs(attempts, s.backoffBaseMs, s.backoffMaxMs) });
+  await settleOutboxRow(
+    s.db,
+    key,
+    s.workerId,
+    final
+      ? { status: 'failed', last_error: message }
+      : {
+          status: 'pending',
+          last_error: message,
+          next_attempt_at: s.clock() + backoffMs(attempts, s.backoffBaseMs, s.backoffMaxMs),
+        },
+  );
   const log = { outboxId: row.id, kind: row.kind, attempts, error: message };
   s.onOutcome(row.kind, final ? 'failed' : 'retrying');
   if (final) s.logger.error(log, 'email failed permanently');
@@ -156,7 +179,12 @@ async function deliverOne(s: Settings, key: OutboxKey): Promise<boolean> {
     return false;
   }
   // A sent email keeps its subject and address for the staff list, never its text or link.
-  await settleOutboxRow(s.db, key, s.workerId, { status: 'sent', sent_at: s.clock(), last_error: null, ...SENT_CLEARED });
+  await settleOutboxRow(s.db, key, s.workerId, {
+    status: 'sent',
+    sent_at: s.clock(),
+    last_error: null,
+    ...SENT_CLEARED,
+  });
   s.onOutcome(row.kind, 'sent');
   return true;
 }
@@ -187,7 +215,10 @@ export function startOutboxSender(options: OutboxSenderOptions & { autoStart?: b
       const sent = await runOnce();
       if (sent > 0) s.logger.info({ sent, worker: s.workerId }, 'emails sent');
     } catch (error) {
-      s.logger.warn({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'outbox pass failed; will retry');
+      s.logger.warn(
+        { err: { message: (error as Error).message, code: (error as { code?: string }).code } },
+        'outbox pass failed; will retry',
+      );
     }
     // ±25 % jitter (same mean): the workers of a cluster drift apart instead of polling together
     if (!stopped) timer = setTimeout(tick, intervalMs * (0.75 + Math.random() * 0.5));

@@ -50,7 +50,17 @@ export function smtpTransport(smtpUrl: string): MailTransport {
 export function logTransport(logger: MinimalLogger): MailTransport {
   return {
     async send(email) {
-      logger.info({ email: { to: email.to, subject: email.subject, messageId: email.messageId, attachments: email.attachments.map((a) => a.filename) } }, 'email not sent (no SMTP_URL): logged instead');
+      logger.info(
+        {
+          email: {
+            to: email.to,
+            subject: email.subject,
+            messageId: email.messageId,
+            attachments: email.attachments.map((a) => a.filename),
+          },
+        },
+        'email not sent (no SMTP_URL): logged instead',
+      );
     },
     close() {},
   };

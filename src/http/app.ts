@@ -48,7 +48,10 @@ function requireJsonForApiWrites(app: FastifyInstance): void {
     if (!request.url.startsWith('/api/') || request.body === undefined) return;
     const type = (request.headers['content-type'] ?? '').toLowerCase();
     if (!type.startsWith('application/json') && !/^application\/[a-z.+-]*\+json/.test(type)) {
-      throw Object.assign(new Error('Unsupported media type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 });
+      throw Object.assign(new Error('Unsupported media type'), {
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        statusCode: 415,
+      });
     }
   });
 }
@@ -92,7 +95,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     frameworkErrors: answerFrameworkError(deps.config.baseUrl),
     ...serverTimeouts(deps.config.requestTimeoutMs),
-    schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory(), buildSerializer: lazySerializerFactory() } } as never,
+    schemaController: {
+      compilersFactory: { buildValidator: lazyValidatorFactory(), buildSerializer: lazySerializerFactory() },
+    } as never,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',

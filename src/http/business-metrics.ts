@@ -42,10 +42,12 @@ export function countBusinessOutcomes(app: FastifyInstance, metrics: AppMetrics)
     const key = `${request.method} ${route}`;
     const status = reply.statusCode;
     if (status === 409) metrics.conflict(route);
-    if (status === 429) metrics.rateLimited(LOGIN_ROUTES.has(key) ? 'login' : key in BOOKING_CREATE_ROUTES ? 'booking' : route);
+    if (status === 429)
+      metrics.rateLimited(LOGIN_ROUTES.has(key) ? 'login' : key in BOOKING_CREATE_ROUTES ? 'booking' : route);
     const source = Object.hasOwn(BOOKING_CREATE_ROUTES, key) ? BOOKING_CREATE_ROUTES[key](request) : undefined;
     if (source) metrics.bookingCreate(source, bookingOutcome(reply));
-    if (LOGIN_ROUTES.has(key) && (status === 401 || status === 403 || status === 422)) metrics.loginRefused('invalid_credentials');
+    if (LOGIN_ROUTES.has(key) && (status === 401 || status === 403 || status === 422))
+      metrics.loginRefused('invalid_credentials');
     if (LOGIN_ROUTES.has(key) && status === 429) metrics.loginRefused('throttled');
     countHold(metrics, key, status);
   });

@@ -36,8 +36,20 @@ function titleOf(locale: Locale, status: number): string {
   return translate(locale, isMessageKey(key) ? key : 'problem.title.other');
 }
 
-function problemIn(locale: Locale, status: number, detail: string, code?: string, extra: Partial<Problem> = {}): Problem {
-  return { type: code ? `urn:tablebookings:problem:${code}` : 'about:blank', title: titleOf(locale, status), status, detail, ...extra };
+function problemIn(
+  locale: Locale,
+  status: number,
+  detail: string,
+  code?: string,
+  extra: Partial<Problem> = {},
+): Problem {
+  return {
+    type: code ? `urn:tablebookings:problem:${code}` : 'about:blank',
+    title: titleOf(locale, status),
+    status,
+    detail,
+    ...extra,
+  };
 }
 
 function keyed(locale: Locale, status: number, key: MessageKey, code?: string): Problem {
@@ -58,10 +70,15 @@ function schemaValidationProblem(error: FastifyError, locale: Locale): Problem {
     const field = fieldOf(v.instancePath, missing ?? extra);
     // Ajv's own wording is English; other languages get the general "is invalid".
     const other = locale === 'en' && v.message ? v.message : translate(locale, 'problem.field.invalid');
-    const message = missing ? translate(locale, 'problem.field.required') : extra ? translate(locale, 'problem.field.unknown') : other;
+    const message = missing
+      ? translate(locale, 'problem.field.required')
+      : extra
+        ? translate(locale, 'problem.field.unknown')
+        : other;
     return { field, message };
   });
-  const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ') || translate(locale, 'problem.detail.validationFailed');
+  const detail =
+    errors.map((e) => `${e.field} ${e.message}`).join('; ') || translate(locale, 'problem.detail.validationFailed');
   return problemIn(locale, 422, detail, 'validation', { errors });
 }
 
@@ -115,7 +132,12 @@ export function toProblem(error: unknown, locale: Locale = 'en'): Problem {
   if (isUniqueViolation(error)) return keyed(locale, 409, 'problem.detail.concurrentChange', 'conflict');
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     const key = `problem.title.${e.statusCode}`;
-    return problemIn(locale, e.statusCode, translate(locale, isMessageKey(key) ? key : 'problem.detail.requestError'), 'request');
+    return problemIn(
+      locale,
+      e.statusCode,
+      translate(locale, isMessageKey(key) ? key : 'problem.detail.requestError'),
+      'request',
+    );
   }
   return keyed(locale, 500, 'problem.detail.internal');
 }
@@ -144,10 +166,15 @@ export function installErrorHandling(app: FastifyInstance, renderHtml?: HtmlErro
     const error = page ? page.refusal : thrown;
     const body = toProblem(error, request.locale);
     if (body.status >= 500 && body.status !== 503) request.log.error({ err: error }, 'unhandled error');
-    else if (body.status === 503) request.log.warn({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'database unavailable');
+    else if (body.status === 503)
+      request.log.warn(
+        { err: { message: (error as Error).message, code: (error as { code?: string }).code } },
+        'database unavailable',
+      );
     if (body.status === 413) request.raw.resume(); // drain, so the client sees the 413 instead of a reset
     if (body.status === 503) reply.header('retry-after', '2');
-    if (error instanceof DomainError && error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (error instanceof DomainError && error.retryAfterSeconds)
+      reply.header('retry-after', String(error.retryAfterSeconds));
     if (page) return sendPage(reply, page.markup, body.status);
     if (renderHtml && (request.routeOptions.config as { html?: boolean } | undefined)?.html) {
       return renderHtml(request, reply, body);
@@ -155,7 +182,10 @@ export function installErrorHandling(app: FastifyInstance, renderHtml?: HtmlErro
     return reply.code(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    const detail = translate(request.locale, 'problem.detail.notFoundRoute', { method: request.method, path: request.url.split('?')[0] });
+    const detail = translate(request.locale, 'problem.detail.notFoundRoute', {
+      method: request.method,
+      path: request.url.split('?')[0],
+    });
     const body = problemIn(request.locale, 404, detail, 'not_found');
     if (renderHtml && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) {
       return renderHtml(request, reply, body);

@@ -40,7 +40,10 @@ function lazyValidator(compile: (route: RouteSchema) => Validate, route: RouteSc
 export function lazyValidatorFactory() {
   const factory = AjvCompiler();
   return (externalSchemas: unknown, options: unknown) => {
-    const compile = (factory as unknown as (s: unknown, o: unknown) => (route: RouteSchema) => Validate)(externalSchemas, options);
+    const compile = (factory as unknown as (s: unknown, o: unknown) => (route: RouteSchema) => Validate)(
+      externalSchemas,
+      options,
+    );
     return (route: RouteSchema) => lazyValidator(compile, route);
   };
 }
@@ -48,7 +51,9 @@ export function lazyValidatorFactory() {
 export function lazySerializerFactory() {
   const factory = SerializerCompiler();
   return (externalSchemas: unknown, options: unknown) => {
-    const compile = (factory as unknown as (s: unknown, o: unknown) => (route: RouteSchema) => (data: unknown) => string)(externalSchemas, options);
+    const compile = (
+      factory as unknown as (s: unknown, o: unknown) => (route: RouteSchema) => (data: unknown) => string
+    )(externalSchemas, options);
     return (route: RouteSchema) => {
       let compiled: ((data: unknown) => string) | undefined;
       return (data: unknown) => (compiled ??= compile(route))(data);

@@ -37,7 +37,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-
 /** One gauge per pool figure (so that sum() over workers or hosts means something); absent on SQLite. */
 function registerPoolGauges(registry: Registry, database: WithPoolStats): void {
   const figures: [string, string, (s: PoolStats) => number][] = [
@@ -109,7 +108,12 @@ function registerReplicaGauges(registry: Registry, read: ReadDatabase): void {
 
 function registerRequestMetrics(app: FastifyInstance, registry: Registry): void {
   const labelNames = ['method', 'route', 'status'] as const;
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by route pattern and status', labelNames, registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by route pattern and status',
+    labelNames,
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time to answer, by route pattern and status',
@@ -118,7 +122,11 @@ function registerRequestMetrics(app: FastifyInstance, registry: Registry): void 
     registers: [registry],
   });
   app.addHook('onResponse', async (request, reply) => {
-    const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
+    const labels = {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: String(reply.statusCode),
+    };
     requests.inc(labels);
     latency.observe(labels, reply.elapsedTime / 1000);
   });
@@ -138,7 +146,10 @@ export function registerMetrics(app: FastifyInstance, services: Services): void 
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (!mayReadMetrics(request, services.config.metricsToken)) {
-      throw new DomainError('not_found', `There is nothing at ${request.method} /metrics.`, { key: 'problem.detail.notFoundRoute', params: { method: request.method, path: '/metrics' } });
+      throw new DomainError('not_found', `There is nothing at ${request.method} /metrics.`, {
+        key: 'problem.detail.notFoundRoute',
+        params: { method: request.method, path: '/metrics' },
+      });
     }
     const text = cluster ? await cluster.collect() : await metricsText(services.metrics);
     return reply.type(perProcess.contentType).send(text);

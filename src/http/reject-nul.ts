@@ -22,6 +22,8 @@ export function rejectNulCharacters(app: FastifyInstance): void {
     const field = findNul(request.params, '') ?? findNul(request.query, '') ?? findNul(request.body, '');
     if (field === undefined) return;
     const name = field || 'request';
-    throw new DomainError('validation', `${name} must not contain NUL characters`, { errors: [{ field: name, message: 'must not contain NUL characters' }] });
+    throw new DomainError('validation', `${name} must not contain NUL characters`, {
+      errors: [{ field: name, message: 'must not contain NUL characters' }],
+    });
   });
 }

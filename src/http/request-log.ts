@@ -47,7 +47,13 @@ export async function loggerOptions(settings: LogSettings, override: boolean | R
   const stream = wantsPretty(settings.format) ? await prettyStream() : undefined;
   return {
     level: settings.level,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization', 'headers.cookie'],
+    redact: [
+      'req.headers.authorization',
+      'req.headers.cookie',
+      'res.headers["set-cookie"]',
+      'headers.authorization',
+      'headers.cookie',
+    ],
     serializers: {
       req: (req: { method: string; url: string; id: string; headers?: Record<string, unknown> }) => ({
         method: req.method,
@@ -75,7 +81,14 @@ export class OneLinePerRequest extends LogController {
     const url = redactUrlForLog(request.url);
     const ms = Math.round(reply.elapsedTime * 10) / 10;
     const route = request.routeOptions.url ?? 'unmatched';
-    const line = { method: request.method, route, url, status, ms, ...clientRequestId(request.headers['x-request-id']) };
+    const line = {
+      method: request.method,
+      route,
+      url,
+      status,
+      ms,
+      ...clientRequestId(request.headers['x-request-id']),
+    };
     const msg = `${request.method} ${url} ${status} ${ms} ms`;
     if (error) request.log.error({ ...line, err: error }, msg);
     else if (status >= 500) request.log.error(line, msg);

@@ -19,8 +19,16 @@ export const Problem = Type.Object(
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 64 }) });
 export const ReferenceParams = Type.Object({ reference: Type.String({ maxLength: 32 }) });
 
-export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'restaurant-local date YYYY-MM-DD', examples: ['2026-12-24'] });
-export const TimeString = Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'restaurant-local time HH:MM', examples: ['19:30'] });
+export const DateString = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'restaurant-local date YYYY-MM-DD',
+  examples: ['2026-12-24'],
+});
+export const TimeString = Type.String({
+  pattern: '^\\d{2}:\\d{2}$',
+  description: 'restaurant-local time HH:MM',
+  examples: ['19:30'],
+});
 export const PartySize = Type.Integer({ minimum: 1, maximum: LIMITS.partySize });
 
 export const Slot = Type.Object({ time: Type.String(), startsAt: Type.String({ format: 'date-time' }) });
@@ -41,11 +49,18 @@ export const Booking = Type.Object(
     phone: Type.Union([Type.String(), Type.Null()]),
     notes: Type.Union([Type.String(), Type.Null()]),
     table: Type.Object({ label: Type.String({ description: 'the table, or the combination ("T1+T2")' }) }),
-    tables: Type.Array(Type.Object({ label: Type.String() }), { description: 'every table the booking holds, natural order' }),
+    tables: Type.Array(Type.Object({ label: Type.String() }), {
+      description: 'every table the booking holds, natural order',
+    }),
     createdAt: Type.String({ format: 'date-time' }),
     timezone: Type.String(),
     locale: Type.String({ enum: [...LOCALES], description: 'the language the booking was made in; its emails use it' }),
-    confirmedByGuest: Type.Optional(Type.Boolean({ description: 'the guest confirmed the booking (the reminder email links to it); answers kept before this field existed lack it' })),
+    confirmedByGuest: Type.Optional(
+      Type.Boolean({
+        description:
+          'the guest confirmed the booking (the reminder email links to it); answers kept before this field existed lack it',
+      }),
+    ),
     manageToken: Type.Optional(Type.String({ description: 'only in the create response' })),
     manageUrl: Type.Optional(Type.String({ description: 'only in the create response' })),
   },
@@ -64,9 +79,20 @@ export const CreateBookingBody = Type.Object(
     email: Type.Optional(NullableText(LIMITS.email)),
     phone: Type.Optional(NullableText(LIMITS.phone)),
     notes: Type.Optional(NullableText(LIMITS.notes)),
-    locale: Type.Optional(Type.String({ enum: [...LOCALES], description: 'the guest\'s language; default: Accept-Language, else the restaurant\'s' })),
+    locale: Type.Optional(
+      Type.String({
+        enum: [...LOCALES],
+        description: "the guest's language; default: Accept-Language, else the restaurant's",
+      }),
+    ),
     area: Type.Optional(Type.String({ maxLength: 32, description: 'only tables (and combinations) of this area' })),
-    holdId: Type.Optional(Type.String({ maxLength: 64, description: 'a live hold for the same date, time and party: book its table (else 422); expired or unknown: as if absent' })),
+    holdId: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        description:
+          'a live hold for the same date, time and party: book its table (else 422); expired or unknown: as if absent',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -86,9 +112,12 @@ export const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLe
 
 export const problemResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Problem]));
 
-export const NoSlotsReason = Type.Union(['closed', 'past', 'beyond_window', 'full'].map((r) => Type.Literal(r)), {
-  description: 'only when slots is empty: closed (closure or no service), past, beyond_window, full',
-});
+export const NoSlotsReason = Type.Union(
+  ['closed', 'past', 'beyond_window', 'full'].map((r) => Type.Literal(r)),
+  {
+    description: 'only when slots is empty: closed (closure or no service), past, beyond_window, full',
+  },
+);
 
 export const Availability = Type.Object({
   restaurant: Type.String(),

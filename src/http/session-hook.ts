@@ -56,10 +56,16 @@ function checkCsrf(request: FastifyRequest, baseUrl: string): void {
   if (!request.staff || !WRITE_METHODS.has(request.method)) return;
   if ((request.routeOptions.config as { csrf?: boolean } | undefined)?.csrf === false) return;
   if (!isSameOrigin(request, baseUrl)) {
-    throw new DomainError('forbidden', 'This signed-in request did not come from this site (Origin or Referer missing or foreign).');
+    throw new DomainError(
+      'forbidden',
+      'This signed-in request did not come from this site (Origin or Referer missing or foreign).',
+    );
   }
   if (!tokensMatch(submittedCsrfToken(request), request.staff.csrfToken)) {
-    throw new DomainError('forbidden', 'The CSRF token is missing or wrong; send the csrfToken from /api/v1/auth/me as x-csrf-token.');
+    throw new DomainError(
+      'forbidden',
+      'The CSRF token is missing or wrong; send the csrfToken from /api/v1/auth/me as x-csrf-token.',
+    );
   }
 }
 
@@ -80,7 +86,10 @@ async function authorize(services: Services, request: FastifyRequest, role: Staf
 function addAuthorization(services: Services, route: RouteOptions, role: StaffRouteRole): void {
   const hook = async (request: FastifyRequest) => authorize(services, request, role);
   const existing = route.preValidation;
-  route.preValidation = [hook, ...(existing ? (Array.isArray(existing) ? existing : [existing]) : [])] as RouteOptions['preValidation'];
+  route.preValidation = [
+    hook,
+    ...(existing ? (Array.isArray(existing) ? existing : [existing]) : []),
+  ] as RouteOptions['preValidation'];
 }
 
 /**

@@ -10,7 +10,9 @@ const CATALOGUES: Record<Locale, Readonly<Record<MessageKey, Message>>> = { en, 
 export type MessageParams<K extends MessageKey> = Record<MessagePlaceholders<(typeof en)[K]>, ParamValue>;
 
 /** No second argument for a text without placeholders; a typed object for one with them. */
-export type ParamArgs<K extends MessageKey> = [MessagePlaceholders<(typeof en)[K]>] extends [never] ? [] : [params: MessageParams<K>];
+export type ParamArgs<K extends MessageKey> = [MessagePlaceholders<(typeof en)[K]>] extends [never]
+  ? []
+  : [params: MessageParams<K>];
 
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamArgs<K>) => string;
 

@@ -39,7 +39,10 @@ function exited(worker: Worker): Promise<void> {
 
 function waitListening(worker: Worker, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker ${worker.id} not listening after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`worker ${worker.id} not listening after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     worker.once('listening', () => (clearTimeout(timer), resolve()));
     worker.once('exit', () => (clearTimeout(timer), reject(new Error(`worker ${worker.id} exited before listening`))));
   });
@@ -86,7 +89,13 @@ function createSupervisor(options: PrimaryOptions): Supervisor {
       void supervisor.shutdown(1);
       return;
     }
-    log('error', 'worker died; replacing it', { worker: worker.id, code, signal, lifetimeMs, delayMs: backoff.delayMs });
+    log('error', 'worker died; replacing it', {
+      worker: worker.id,
+      code,
+      signal,
+      lifetimeMs,
+      delayMs: backoff.delayMs,
+    });
     const timer = setTimeout(() => (timers.delete(timer), shuttingDown || fork(slot)), backoff.delayMs);
     timers.add(timer);
   }
@@ -104,7 +113,9 @@ function createSupervisor(options: PrimaryOptions): Supervisor {
   }
 
   function serving(): Worker[] {
-    return Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !stopping.has(w.id) && !surge.has(w.id));
+    return Object.values(cluster.workers ?? {}).filter(
+      (w): w is Worker => !!w && !stopping.has(w.id) && !surge.has(w.id),
+    );
   }
 
   /** One worker at a time: start a new one, wait until it listens, then drain an old one. */

@@ -17,13 +17,26 @@ function prettyLine(level: LogLevel, msg: string, extra: Record<string, unknown>
  * One log line on stdout (the cluster primary has no Fastify logger): JSON in pino's shape, or
  * a readable line when `format` is pretty, or auto and stdout is a terminal (LOG_FORMAT).
  */
-export function createLogLine(minLevel: string, write: (line: string) => void = (l) => process.stdout.write(l), format = 'json'): LogFn {
-  const threshold = minLevel === 'silent' ? Infinity : (LEVELS[minLevel as LogLevel] ?? (minLevel === 'trace' ? 10 : 30));
+export function createLogLine(
+  minLevel: string,
+  write: (line: string) => void = (l) => process.stdout.write(l),
+  format = 'json',
+): LogFn {
+  const threshold =
+    minLevel === 'silent' ? Infinity : (LEVELS[minLevel as LogLevel] ?? (minLevel === 'trace' ? 10 : 30));
   const pretty = format === 'pretty' || (format === 'auto' && process.stdout.isTTY === true);
   return (level, msg, extra = {}) => {
     if (LEVELS[level] < threshold) return;
     if (pretty) return write(prettyLine(level, msg, extra));
-    const line = { level: LEVELS[level], time: Date.now(), pid: process.pid, hostname: os.hostname(), role: 'primary', ...extra, msg };
+    const line = {
+      level: LEVELS[level],
+      time: Date.now(),
+      pid: process.pid,
+      hostname: os.hostname(),
+      role: 'primary',
+      ...extra,
+      msg,
+    };
     write(JSON.stringify(line) + '\n');
   };
 }

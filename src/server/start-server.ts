@@ -38,8 +38,10 @@ export interface RunningServer {
 /** "port taken" and friends as one line a person can act on; undefined for other errors. */
 export function describeListenError(error: unknown, host: string, port: number): string | undefined {
   const code = (error as { code?: string }).code;
-  if (code === 'EADDRINUSE') return `cannot listen on ${host}:${port}: the port is already in use (another server running?)`;
-  if (code === 'EACCES') return `cannot listen on ${host}:${port}: permission denied (ports below 1024 need privileges)`;
+  if (code === 'EADDRINUSE')
+    return `cannot listen on ${host}:${port}: the port is already in use (another server running?)`;
+  if (code === 'EACCES')
+    return `cannot listen on ${host}:${port}: permission denied (ports below 1024 need privileges)`;
   if (code === 'EADDRNOTAVAIL') return `cannot listen on ${host}:${port}: no such address on this machine`;
   return undefined;
 }
@@ -53,9 +55,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const database = createDb(config.databaseUrl, { poolMax: config.poolMax });
   if (options.prepareDatabase !== false) await prepareEmbeddedDatabase(config, database);
-  const readDatabase = config.readDatabaseUrl ? createReadDatabase(database, config.readDatabaseUrl, { poolMax: config.poolMax, maxLagS: config.readMaxLagS }) : undefined;
+  const readDatabase = config.readDatabaseUrl
+    ? createReadDatabase(database, config.readDatabaseUrl, { poolMax: config.poolMax, maxLagS: config.readMaxLagS })
+    : undefined;
   const state = { draining: false };
-  const clusterMetrics = isClusterWorker() ? { expose: exposeToPrimary, collect: () => clusterMetricsFromPrimary() } : undefined;
+  const clusterMetrics = isClusterWorker()
+    ? { expose: exposeToPrimary, collect: () => clusterMetricsFromPrimary() }
+    : undefined;
   // the worker's slot (set by the cluster primary, kept by a replacement worker); 0 alone
   const metrics = createAppMetrics(process.env[WORKER_SLOT_ENV] ?? '0');
   const app = await buildApp({ config, database, readDatabase, clock: Date.now, state, clusterMetrics, metrics });
@@ -67,9 +73,13 @@ export async function startServer(
   await app.listen({ port, host });
   // Every app process sends emails from the shared outbox and cleans up expired rows.
   const linkKey = deriveKey(config.secretKey, OUTBOX_LINK_PURPOSE);
-  const renderers = { [REMINDER_KIND]: reminderRenderer({ db: database.db, baseUrl: config.baseUrl, linkKey, clock: Date.now }) };
+  const renderers = {
+    [REMINDER_KIND]: reminderRenderer({ db: database.db, baseUrl: config.baseUrl, linkKey, clock: Date.now }),
+  };
   const sender = startOutboxSender({ db: database.db, config, logger: app.log, renderers, onOutcome: metrics.email });
-  const stopHousekeeping = startHousekeeping(database.db, Date.now, (error) => app.log.warn({ err: { message: (error as Error).message } }, 'housekeeping failed'));
+  const stopHousekeeping = startHousekeeping(database.db, Date.now, (error) =>
+    app.log.warn({ err: { message: (error as Error).message } }, 'housekeeping failed'),
+  );
   let stopping: Promise<void> | undefined;
   const stop = (graceMs = 0) =>
     (stopping ??= (async () => {

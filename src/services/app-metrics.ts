@@ -18,7 +18,8 @@ import { Counter, Registry } from 'prom-client';
 export type HoldOutcome = 'taken' | 'unavailable' | 'released' | 'converted' | 'expired';
 export type EmailOutcome = 'sent' | 'retrying' | 'failed';
 export type BookingSource = 'api' | 'web' | 'staff';
-export type BookingOutcome = 'created' | 'replayed' | 'conflict' | 'invalid' | 'rate_limited' | 'not_found' | 'refused' | 'error';
+export type BookingOutcome =
+  'created' | 'replayed' | 'conflict' | 'invalid' | 'rate_limited' | 'not_found' | 'refused' | 'error';
 
 export interface AppMetrics {
   readonly perProcess: Registry;
@@ -41,12 +42,42 @@ export function createAppMetrics(worker = '0'): AppMetrics {
   perProcess.setDefaultLabels({ worker });
   const shared = new Registry();
   const registers = [perProcess];
-  const holds = new Counter({ name: 'tablebookings_holds_total', help: 'Table holds by outcome (taken, unavailable, released, converted into a booking, expired)', labelNames: ['outcome'], registers });
-  const emails = new Counter({ name: 'tablebookings_emails_total', help: 'Email delivery attempts by kind and outcome (sent, retrying = failed and will retry, failed = given up)', labelNames: ['kind', 'outcome'], registers });
-  const creates = new Counter({ name: 'tablebookings_booking_creates_total', help: 'Booking create requests by source (api, web, staff) and outcome', labelNames: ['source', 'outcome'], registers });
-  const conflicts = new Counter({ name: 'tablebookings_conflicts_total', help: 'Answers 409 (slot taken, refused change, conflict) by route pattern', labelNames: ['route'], registers });
-  const logins = new Counter({ name: 'tablebookings_logins_refused_total', help: 'Refused staff sign-ins by reason', labelNames: ['reason'], registers });
-  const limited = new Counter({ name: 'tablebookings_rate_limited_total', help: 'Answers 429 by limit (login, booking, other route)', labelNames: ['limit'], registers });
+  const holds = new Counter({
+    name: 'tablebookings_holds_total',
+    help: 'Table holds by outcome (taken, unavailable, released, converted into a booking, expired)',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const emails = new Counter({
+    name: 'tablebookings_emails_total',
+    help: 'Email delivery attempts by kind and outcome (sent, retrying = failed and will retry, failed = given up)',
+    labelNames: ['kind', 'outcome'],
+    registers,
+  });
+  const creates = new Counter({
+    name: 'tablebookings_booking_creates_total',
+    help: 'Booking create requests by source (api, web, staff) and outcome',
+    labelNames: ['source', 'outcome'],
+    registers,
+  });
+  const conflicts = new Counter({
+    name: 'tablebookings_conflicts_total',
+    help: 'Answers 409 (slot taken, refused change, conflict) by route pattern',
+    labelNames: ['route'],
+    registers,
+  });
+  const logins = new Counter({
+    name: 'tablebookings_logins_refused_total',
+    help: 'Refused staff sign-ins by reason',
+    labelNames: ['reason'],
+    registers,
+  });
+  const limited = new Counter({
+    name: 'tablebookings_rate_limited_total',
+    help: 'Answers 429 by limit (login, booking, other route)',
+    labelNames: ['limit'],
+    registers,
+  });
   return {
     perProcess,
     shared,
@@ -67,5 +98,8 @@ export async function metricsText(metrics: AppMetrics): Promise<string> {
 
 /** Both registries as prom-client JSON, for the cluster primary's aggregation. */
 export const metricsJson = (metrics: AppMetrics) => ({
-  getMetricsAsJSON: async () => [...(await metrics.shared.getMetricsAsJSON()), ...(await metrics.perProcess.getMetricsAsJSON())],
+  getMetricsAsJSON: async () => [
+    ...(await metrics.shared.getMetricsAsJSON()),
+    ...(await metrics.perProcess.getMetricsAsJSON()),
+  ],
 });

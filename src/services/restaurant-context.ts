@@ -1,10 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { findRestaurantBySlug, findRestaurantVersion, loadClosures, loadHours, loadTables, rulesFromRow, type RestaurantRow } from '../db/queries/restaurants.ts';
+import {
+  findRestaurantBySlug,
+  findRestaurantVersion,
+  loadClosures,
+  loadHours,
+  loadTables,
+  rulesFromRow,
+  type RestaurantRow,
+} from '../db/queries/restaurants.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { RestaurantRules, Slot, TableInfo } from '../domain/types.ts';
 import { slotGrid } from '../domain/slot-grid.ts';
-import { combinationLabel, seatingsFor, type CombinationInfo, type Seating, type SeatingFilter } from '../domain/seating.ts';
+import {
+  combinationLabel,
+  seatingsFor,
+  type CombinationInfo,
+  type Seating,
+  type SeatingFilter,
+} from '../domain/seating.ts';
 import { listCombinationRows } from '../db/queries/combinations.ts';
 
 /** Everything the booking rules need about one restaurant. */
@@ -37,11 +51,18 @@ export function seatingsOf(ctx: RestaurantContext, party: number, filter: Seatin
 }
 
 /** The seating a stored booking or hold sits on (its combination, else its table). */
-export function seatingOfRow(ctx: RestaurantContext, row: { table_id: string; combination_id: string | null }): { label: string; tableLabels: string[]; tableIds: string[] } {
+export function seatingOfRow(
+  ctx: RestaurantContext,
+  row: { table_id: string; combination_id: string | null },
+): { label: string; tableLabels: string[]; tableIds: string[] } {
   const combination = row.combination_id ? ctx.combinations.find((c) => c.id === row.combination_id) : undefined;
   if (combination) {
     const labels = combination.tableIds.map((id) => ctx.tables.find((t) => t.id === id)?.label ?? '');
-    return { label: combination.label, tableLabels: combinationLabel(labels).split('+'), tableIds: combination.tableIds };
+    return {
+      label: combination.label,
+      tableLabels: combinationLabel(labels).split('+'),
+      tableIds: combination.tableIds,
+    };
   }
   const label = ctx.tables.find((t) => t.id === row.table_id)?.label ?? '';
   return { label, tableLabels: [label], tableIds: [row.table_id] };
@@ -77,7 +98,9 @@ export class RestaurantCache {
   /** Whether a version stamp read from the database matches the cached context. */
   isCurrent(slug: string, version: { id: string; updated_at: number } | undefined): boolean {
     const cached = this.#entries.get(slug);
-    return !!version && !!cached && cached.version === Number(version.updated_at) && cached.context.row.id === version.id;
+    return (
+      !!version && !!cached && cached.version === Number(version.updated_at) && cached.context.row.id === version.id
+    );
   }
 
   async load(db: Kysely<DB>, slug: string): Promise<RestaurantContext> {
@@ -95,18 +118,37 @@ export async function loadRestaurantContext(db: Kysely<DB>, slug: string): Promi
   const row = await findRestaurantBySlug(db, slug);
   if (!row) throw new DomainError('not_found', `There is no restaurant "${slug}".`);
   const [hours, closures, tables, combinationRows] = await Promise.all([
-    loadHours(db, row.id), loadClosures(db, row.id), loadTables(db, row.id), listCombinationRows(db, row.id),
+    loadHours(db, row.id),
+    loadClosures(db, row.id),
+    loadTables(db, row.id),
+    listCombinationRows(db, row.id),
   ]);
   const labelOf = new Map(tables.map((t) => [t.id, t.label]));
   const byLabel = new Intl.Collator('en', { numeric: true });
   const combinations: CombinationInfo[] = combinationRows.map((c) => ({
-    id: c.id, label: combinationLabel(c.tableIds.map((id) => labelOf.get(id) ?? '')),
+    id: c.id,
+    label: combinationLabel(c.tableIds.map((id) => labelOf.get(id) ?? '')),
     tableIds: [...c.tableIds].sort((a, b) => byLabel.compare(labelOf.get(a) ?? '', labelOf.get(b) ?? '')),
-    minSeats: Number(c.min_seats), maxSeats: Number(c.max_seats), active: Number(c.active) === 1,
+    minSeats: Number(c.min_seats),
+    maxSeats: Number(c.max_seats),
+    active: Number(c.active) === 1,
   }));
-  const areas = [...new Set(tables.filter((t) => t.active && t.area).map((t) => t.area as string))].sort(byLabel.compare);
+  const areas = [...new Set(tables.filter((t) => t.active && t.area).map((t) => t.area as string))].sort(
+    byLabel.compare,
+  );
   return {
-    row, rules: rulesFromRow(row, hours, closures.map((c) => c.date)), tables, closures, grids: new Map(),
-    combinations, members: new Map(combinations.map((c) => [c.id, c.tableIds])), areas, seatings: new Map(),
+    row,
+    rules: rulesFromRow(
+      row,
+      hours,
+      closures.map((c) => c.date),
+    ),
+    tables,
+    closures,
+    grids: new Map(),
+    combinations,
+    members: new Map(combinations.map((c) => [c.id, c.tableIds])),
+    areas,
+    seatings: new Map(),
   };
 }

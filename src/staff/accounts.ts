@@ -27,8 +27,10 @@ export type StaffCreateOutcome = 'created' | 'membership-added' | 'membership-up
 
 function checkInput(input: NewStaffUser): void {
   const email = normalizeEmail(input.email);
-  if (!EMAIL.test(email) || email.length > 254) throw validationError('email', `"${input.email}" is not a valid email address`);
-  if (input.name !== undefined && [...input.name].length > LIMITS.name) throw validationError('name', `the name must be at most ${LIMITS.name} characters`);
+  if (!EMAIL.test(email) || email.length > 254)
+    throw validationError('email', `"${input.email}" is not a valid email address`);
+  if (input.name !== undefined && [...input.name].length > LIMITS.name)
+    throw validationError('name', `the name must be at most ${LIMITS.name} characters`);
   if ((input.restaurant === undefined) !== (input.role === undefined)) {
     throw new DomainError('validation', '--restaurant and --role go together');
   }
@@ -53,7 +55,8 @@ export async function createStaffUser(db: Kysely<DB>, input: NewStaffUser, now: 
   const restaurantId = await restaurantIdOf(db, input.restaurant);
   const existing = await findStaffUserByEmail(db, input.email);
   if (existing) {
-    if (!restaurantId || !input.role) throw new DomainError('conflict', `the staff user ${normalizeEmail(input.email)} already exists`);
+    if (!restaurantId || !input.role)
+      throw new DomainError('conflict', `the staff user ${normalizeEmail(input.email)} already exists`);
     const outcome = await upsertMembership(db, restaurantId, existing.id, input.role, now);
     return outcome === 'added' ? 'membership-added' : 'membership-updated';
   }
@@ -64,10 +67,21 @@ export async function createStaffUser(db: Kysely<DB>, input: NewStaffUser, now: 
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(password);
   try {
-    await runTransaction(db, async (trx) => {
-      await insertStaffUser(trx, { id, email, name: input.name?.trim() || email.split('@')[0], password_hash: passwordHash, is_admin: input.admin ? 1 : 0, created_at: now });
-      if (restaurantId && input.role) await upsertMembership(trx, restaurantId, id, input.role, now);
-    }, retryConflictsOnly);
+    await runTransaction(
+      db,
+      async (trx) => {
+        await insertStaffUser(trx, {
+          id,
+          email,
+          name: input.name?.trim() || email.split('@')[0],
+          password_hash: passwordHash,
+          is_admin: input.admin ? 1 : 0,
+          created_at: now,
+        });
+        if (restaurantId && input.role) await upsertMembership(trx, restaurantId, id, input.role, now);
+      },
+      retryConflictsOnly,
+    );
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('conflict', `the staff user ${email} already exists`);
     throw error;

@@ -18,9 +18,14 @@ export async function changePassword(services: StaffServices, input: ChangePassw
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw validationError('currentPassword', 'the current password is not correct');
   }
-  if (input.newPassword === input.currentPassword) throw validationError('newPassword', 'the new password must differ from the current one');
+  if (input.newPassword === input.currentPassword)
+    throw validationError('newPassword', 'the new password must differ from the current one');
   try {
-    await updateStaffUser(services, { email: user.email, password: input.newPassword, keepSessionId: input.staff.sessionId });
+    await updateStaffUser(services, {
+      email: user.email,
+      password: input.newPassword,
+      keepSessionId: input.staff.sessionId,
+    });
   } catch (error) {
     if (error instanceof DomainError && error.errors?.[0]?.field === 'password') {
       throw validationError('newPassword', error.errors[0].message);

@@ -11,6 +11,10 @@ const load = createRequire(import.meta.url);
 let common: Set<string> | undefined;
 
 export function isCommonPassword(password: string): boolean {
-  common ??= new Set((load('@zxcvbn-ts/language-common') as typeof LanguageCommon).dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  common ??= new Set(
+    (load('@zxcvbn-ts/language-common') as typeof LanguageCommon).dictionary['passwords-common'].map((p) =>
+      p.toLowerCase(),
+    ),
+  );
   return common.has(password.toLowerCase());
 }

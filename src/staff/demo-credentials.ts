@@ -16,13 +16,20 @@ export async function accountsWithDemoPassword(db: Kysely<DB>): Promise<string[]
   const found: string[] = [];
   for (const email of DEMO_EMAILS) {
     const user = await findStaffUserByEmail(db, email);
-    if (user && Number(user.disabled) !== 1 && (await verifyPassword(DEMO_PASSWORD, user.password_hash))) found.push(user.email);
+    if (user && Number(user.disabled) !== 1 && (await verifyPassword(DEMO_PASSWORD, user.password_hash)))
+      found.push(user.email);
   }
   return found;
 }
 
 /** What to tell the operator about such accounts (serve refuses, db copy/load warn). */
 export function demoPasswordAdvice(emails: string[]): string {
-  const fixes = emails.map((e) => `tablebookings staff passwd --email ${e}   (or: tablebookings staff disable --email ${e})`);
-  return [`these staff accounts still have the published demo password: ${emails.join(', ')}`, 'fix each with', ...fixes.map((f) => `  ${f}`)].join('\n');
+  const fixes = emails.map(
+    (e) => `tablebookings staff passwd --email ${e}   (or: tablebookings staff disable --email ${e})`,
+  );
+  return [
+    `these staff accounts still have the published demo password: ${emails.join(', ')}`,
+    'fix each with',
+    ...fixes.map((f) => `  ${f}`),
+  ].join('\n');
 }

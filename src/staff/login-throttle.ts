@@ -34,7 +34,9 @@ function enterGate(b: LoginBuckets): () => void {
   const account = inFlight.get(b.account) ?? 0;
   const address = inFlight.get(b.address) ?? 0;
   if (account >= MAX_CONCURRENT_PER_ACCOUNT || address >= MAX_CONCURRENT_PER_ADDRESS) {
-    throw new DomainError('rate_limited', 'Too many sign-in attempts at once; please wait and try again.', { retryAfterSeconds: 1 });
+    throw new DomainError('rate_limited', 'Too many sign-in attempts at once; please wait and try again.', {
+      retryAfterSeconds: 1,
+    });
   }
   inFlight.set(b.account, account + 1);
   inFlight.set(b.address, address + 1);
@@ -63,7 +65,12 @@ async function countAttempt(db: Kysely<DB>, bucket: string, windowStart: number)
  * of parallel guesses gets at most the limit checked, on every process and host. A check that
  * succeeds gives its count back, so only failures use up the allowance.
  */
-export async function throttled<T>(db: Kysely<DB>, b: LoginBuckets, now: number, check: () => Promise<{ ok: boolean; value: T }>): Promise<T> {
+export async function throttled<T>(
+  db: Kysely<DB>,
+  b: LoginBuckets,
+  now: number,
+  check: () => Promise<{ ok: boolean; value: T }>,
+): Promise<T> {
   const leave = enterGate(b);
   try {
     const windowStart = Math.floor(now / LOGIN_WINDOW_MS) * LOGIN_WINDOW_MS;

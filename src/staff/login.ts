@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
-import { findStaffUserByEmail, normalizeEmail, replacePasswordHash, type StaffUserRow } from '../db/queries/staff-users.ts';
+import {
+  findStaffUserByEmail,
+  normalizeEmail,
+  replacePasswordHash,
+  type StaffUserRow,
+} from '../db/queries/staff-users.ts';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { throttled } from './login-throttle.ts';
 
@@ -39,9 +44,13 @@ export async function authenticate(db: Kysely<DB>, attempt: LoginAttempt): Promi
     const user = await checkPassword(db, attempt);
     return { ok: user !== null, value: user };
   };
-  const buckets = { account: `login:account:${normalizeEmail(attempt.email)}`, address: `login:address:${attempt.address}` };
+  const buckets = {
+    account: `login:account:${normalizeEmail(attempt.email)}`,
+    address: `login:address:${attempt.address}`,
+  };
   const user = attempt.throttle ? await throttled(db, buckets, attempt.now, check) : (await check()).value;
   if (!user) throw new DomainError('unauthenticated', WRONG);
-  if (Number(user.disabled) === 1) throw new DomainError('unauthenticated', 'This staff account is disabled; ask a site admin.');
+  if (Number(user.disabled) === 1)
+    throw new DomainError('unauthenticated', 'This staff account is disabled; ask a site admin.');
   return user;
 }

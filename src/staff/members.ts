@@ -18,13 +18,22 @@ export async function listRestaurantMembers(db: Kysely<DB>, restaurantId: string
 async function requireUser(db: Kysely<DB>, email: string) {
   const user = await findStaffUserByEmail(db, email);
   if (!user) {
-    throw new DomainError('not_found', `There is no staff user ${email}; create it with \`tablebookings staff create --email ${email}\` first.`);
+    throw new DomainError(
+      'not_found',
+      `There is no staff user ${email}; create it with \`tablebookings staff create --email ${email}\` first.`,
+    );
   }
   return user;
 }
 
 /** Adds a member or changes their role; 'added' → 201, 'updated' → 200. */
-export async function setMember(db: Kysely<DB>, restaurantId: string, email: string, role: StaffRole, now: number): Promise<{ member: MemberView; outcome: 'added' | 'updated' }> {
+export async function setMember(
+  db: Kysely<DB>,
+  restaurantId: string,
+  email: string,
+  role: StaffRole,
+  now: number,
+): Promise<{ member: MemberView; outcome: 'added' | 'updated' }> {
   const user = await requireUser(db, email);
   const outcome = await upsertMembership(db, restaurantId, user.id, role, now);
   return { member: { email: user.email, name: user.name, role }, outcome };

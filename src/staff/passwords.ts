@@ -45,7 +45,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const salt = Buffer.from(parts[4], 'base64url');
   const expected = Buffer.from(parts[5], 'base64url');
   if (expected.length === 0) return false;
-  const actual = await scrypt(password.normalize('NFC'), salt, expected.length, { N: params.n, r: params.r, p: params.p, maxmem: 256 * 1024 * 1024 });
+  const actual = await scrypt(password.normalize('NFC'), salt, expected.length, {
+    N: params.n,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * 1024 * 1024,
+  });
   return crypto.timingSafeEqual(actual, expected);
 }
 
@@ -65,12 +70,15 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 
 /** A problem with a new password for the account `email`, or null when acceptable. */
 export function passwordProblem(password: string, email?: string): string | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `the password must be at most ${MAX_PASSWORD_LENGTH} characters long`;
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    return `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`;
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `the password must be at most ${MAX_PASSWORD_LENGTH} characters long`;
   const lower = password.trim().toLowerCase();
   if (email && (lower === email.trim().toLowerCase() || lower === email.trim().toLowerCase().split('@')[0])) {
     return 'the password must not be the email address';
   }
-  if (isCommonPassword(password) || isCommonPassword(password.trim())) return 'the password is one of the most common passwords; choose another';
+  if (isCommonPassword(password) || isCommonPassword(password.trim()))
+    return 'the password is one of the most common passwords; choose another';
   return null;
 }

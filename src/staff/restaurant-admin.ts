@@ -3,14 +3,33 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DB, RestaurantsTable } from '../db/schema.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locale.ts';
 import { DomainError, type FieldError } from '../domain/errors.ts';
-import { DEFAULT_SETTINGS, validateRestaurantSettings, type RestaurantSettings, type RestaurantSettingsInput } from '../domain/restaurant-rules.ts';
+import {
+  DEFAULT_SETTINGS,
+  validateRestaurantSettings,
+  type RestaurantSettings,
+  type RestaurantSettingsInput,
+} from '../domain/restaurant-rules.ts';
 import type { DurationRule, ServicePeriod } from '../domain/types.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { retryConflictsOnly, runTransaction } from '../db/run-transaction.ts';
-import { findRestaurantRef, findRestaurantRow, insertRestaurant, listHours, replaceHours, updateRestaurantRow } from '../db/queries/restaurant-admin.ts';
+import {
+  findRestaurantRef,
+  findRestaurantRow,
+  insertRestaurant,
+  listHours,
+  replaceHours,
+  updateRestaurantRow,
+} from '../db/queries/restaurant-admin.ts';
 import { insertTableRows, listTableRows } from '../db/queries/staff-tables.ts';
 import { rulesFromRow, touchRestaurant } from '../db/queries/restaurants.ts';
-import { capacityColumns, presentTable, sortTables, tableErrors, type TableInput, type TableView } from './table-rules.ts';
+import {
+  capacityColumns,
+  presentTable,
+  sortTables,
+  tableErrors,
+  type TableInput,
+  type TableView,
+} from './table-rules.ts';
 
 export interface RestaurantFields {
   slug?: string;
@@ -84,15 +103,29 @@ export async function createRestaurant(db: Kysely<DB>, input: NewRestaurant, now
   if (errors.length > 0) invalid(errors);
   const row = restaurantRow(input, now);
   try {
-    await runTransaction(db, async (trx) => {
-      if (await findRestaurantRef(trx, input.slug)) throw slugTaken(input.slug);
-      await insertRestaurant(trx, row);
-      await replaceHours(trx, row.id, input.hours ?? []);
-      await insertTableRows(trx, tables.map((t) => ({
-        restaurant_id: row.id, id: uuidv7(), label: t.label!.trim(), min_seats: t.minSeats!, max_seats: t.maxSeats!,
-        active: t.active === false ? 0 : 1, ...capacityColumns(t), created_at: now, updated_at: now,
-      })));
-    }, retryConflictsOnly);
+    await runTransaction(
+      db,
+      async (trx) => {
+        if (await findRestaurantRef(trx, input.slug)) throw slugTaken(input.slug);
+        await insertRestaurant(trx, row);
+        await replaceHours(trx, row.id, input.hours ?? []);
+        await insertTableRows(
+          trx,
+          tables.map((t) => ({
+            restaurant_id: row.id,
+            id: uuidv7(),
+            label: t.label!.trim(),
+            min_seats: t.minSeats!,
+            max_seats: t.maxSeats!,
+            active: t.active === false ? 0 : 1,
+            ...capacityColumns(t),
+            created_at: now,
+            updated_at: now,
+          })),
+        );
+      },
+      retryConflictsOnly,
+    );
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(input.slug);
     throw error;
@@ -101,18 +134,33 @@ export async function createRestaurant(db: Kysely<DB>, input: NewRestaurant, now
 }
 
 function slugTaken(slug: string): DomainError {
-  return new DomainError('conflict', `The slug "${slug}" is already taken.`, { errors: [{ field: 'slug', message: 'is already taken' }] });
+  return new DomainError('conflict', `The slug "${slug}" is already taken.`, {
+    errors: [{ field: 'slug', message: 'is already taken' }],
+  });
 }
 
 const COLUMNS: Record<string, keyof RestaurantsTable> = {
-  name: 'name', timezone: 'timezone', locale: 'locale', slotIntervalMinutes: 'slot_interval_minutes', bookingWindowDays: 'booking_window_days',
-  minNoticeMinutes: 'min_notice_minutes', cancelCutoffMinutes: 'cancel_cutoff_minutes', maxPartySize: 'max_party_size', durations: 'durations',
+  name: 'name',
+  timezone: 'timezone',
+  locale: 'locale',
+  slotIntervalMinutes: 'slot_interval_minutes',
+  bookingWindowDays: 'booking_window_days',
+  minNoticeMinutes: 'min_notice_minutes',
+  cancelCutoffMinutes: 'cancel_cutoff_minutes',
+  maxPartySize: 'max_party_size',
+  durations: 'durations',
   reminderHours: 'reminder_hours',
-  maxCoversPerSlot: 'max_covers_per_slot', holdMinutes: 'hold_minutes',
+  maxCoversPerSlot: 'max_covers_per_slot',
+  holdMinutes: 'hold_minutes',
 };
 
 /** Applies a partial settings change (the slug stays: links and bookings use it). */
-export async function updateRestaurant(db: Kysely<DB>, restaurantId: string, patch: RestaurantFields, now: number): Promise<RestaurantView> {
+export async function updateRestaurant(
+  db: Kysely<DB>,
+  restaurantId: string,
+  patch: RestaurantFields,
+  now: number,
+): Promise<RestaurantView> {
   const errors = validateRestaurantSettings(patch as RestaurantSettingsInput);
   if (errors.length > 0) invalid(errors);
   const changes: Record<string, unknown> = {};
@@ -121,21 +169,35 @@ export async function updateRestaurant(db: Kysely<DB>, restaurantId: string, pat
     if (value === undefined) continue;
     changes[column] = field === 'durations' ? JSON.stringify(value) : field === 'name' ? String(value).trim() : value;
   }
-  await runTransaction(db, async (trx) => {
-    if (Object.keys(changes).length > 0) await updateRestaurantRow(trx, restaurantId, changes as Partial<RestaurantsTable>);
-    await touchRestaurant(trx, restaurantId, now);
-  }, retryConflictsOnly);
+  await runTransaction(
+    db,
+    async (trx) => {
+      if (Object.keys(changes).length > 0)
+        await updateRestaurantRow(trx, restaurantId, changes as Partial<RestaurantsTable>);
+      await touchRestaurant(trx, restaurantId, now);
+    },
+    retryConflictsOnly,
+  );
   return loadRestaurantView(db, restaurantId);
 }
 
 /** Replaces the whole weekly schedule in one transaction. */
-export async function replaceWeeklyHours(db: Kysely<DB>, restaurantId: string, hours: ServicePeriod[], now: number): Promise<ServicePeriod[]> {
+export async function replaceWeeklyHours(
+  db: Kysely<DB>,
+  restaurantId: string,
+  hours: ServicePeriod[],
+  now: number,
+): Promise<ServicePeriod[]> {
   const errors = validateRestaurantSettings({ hours });
   if (errors.length > 0) invalid(errors);
-  await runTransaction(db, async (trx) => {
-    await replaceHours(trx, restaurantId, hours);
-    await touchRestaurant(trx, restaurantId, now);
-  }, retryConflictsOnly);
+  await runTransaction(
+    db,
+    async (trx) => {
+      await replaceHours(trx, restaurantId, hours);
+      await touchRestaurant(trx, restaurantId, now);
+    },
+    retryConflictsOnly,
+  );
   return listHours(db, restaurantId);
 }
 
@@ -144,7 +206,8 @@ export async function loadRestaurantView(db: Kysely<DB>, restaurantId: string): 
   if (!row) throw new DomainError('not_found', 'There is no such restaurant.');
   const [hours, tables] = await Promise.all([listHours(db, restaurantId), listTableRows(db, restaurantId)]);
   const rules = rulesFromRow(row, hours, []);
-  const { slotIntervalMinutes, bookingWindowDays, minNoticeMinutes, cancelCutoffMinutes, maxPartySize, durations } = rules;
+  const { slotIntervalMinutes, bookingWindowDays, minNoticeMinutes, cancelCutoffMinutes, maxPartySize, durations } =
+    rules;
   return {
     slug: row.slug,
     name: row.name,

@@ -26,9 +26,16 @@ export async function searchBookings(db: Kysely<DB>, input: SearchInput): Promis
   const query = normalizeQuery(input.q);
   if (!query) throw validationError('q', 'q must contain some text to search for');
   if (query.length > MAX_SEARCH_LENGTH) throw validationError('q', `q must be at most ${MAX_SEARCH_LENGTH} characters`);
-  if (input.date !== undefined && !isIsoDate(input.date)) throw validationError('date', 'date must be a real date written YYYY-MM-DD');
+  if (input.date !== undefined && !isIsoDate(input.date))
+    throw validationError('date', 'date must be a real date written YYYY-MM-DD');
   const [rows, tables] = await Promise.all([
-    findMatching(db, { restaurantId: input.restaurant.id, query, date: input.date, now: input.now, limit: SEARCH_LIMIT }),
+    findMatching(db, {
+      restaurantId: input.restaurant.id,
+      query,
+      date: input.date,
+      now: input.now,
+      limit: SEARCH_LIMIT,
+    }),
     listTableRows(db, input.restaurant.id),
   ]);
   const labels = new Map(tables.map((t) => [t.id, t.label]));

@@ -29,7 +29,14 @@ export async function startSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = now + SESSION_ABSOLUTE_MS;
-  await insertSession(db, { id: sessionIdOf(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: expiresAt });
+  await insertSession(db, {
+    id: sessionIdOf(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: expiresAt,
+  });
   return { token, csrfToken, expiresAt };
 }
 

@@ -11,5 +11,11 @@ export interface StaffUserJson {
 }
 
 export function presentStaffUser(row: StaffUserRow, memberships: StaffUserJson['memberships']): StaffUserJson {
-  return { email: row.email, name: row.name, admin: Number(row.is_admin) === 1, disabled: Number(row.disabled) === 1, memberships };
+  return {
+    email: row.email,
+    name: row.name,
+    admin: Number(row.is_admin) === 1,
+    disabled: Number(row.disabled) === 1,
+    memberships,
+  };
 }

@@ -29,8 +29,13 @@ export const MAX_AREA_LENGTH = 32;
 
 export function presentTable(row: DiningTablesTable): TableView {
   return {
-    id: row.id, label: row.label, minSeats: Number(row.min_seats), maxSeats: Number(row.max_seats), active: Number(row.active) === 1,
-    area: row.area ?? null, bookableOnline: Number(row.bookable_online ?? 1) === 1,
+    id: row.id,
+    label: row.label,
+    minSeats: Number(row.min_seats),
+    maxSeats: Number(row.max_seats),
+    active: Number(row.active) === 1,
+    area: row.area ?? null,
+    bookableOnline: Number(row.bookable_online ?? 1) === 1,
   };
 }
 
@@ -53,7 +58,9 @@ export function sortTables<T extends { label: string }>(tables: T[]): T[] {
 
 function seatsErrors(value: number | undefined, field: string): FieldError[] {
   if (value === undefined) return [];
-  return Number.isInteger(value) && value >= 1 && value <= MAX_SEATS ? [] : [{ field, message: `${field} must be a whole number from 1 to ${MAX_SEATS}` }];
+  return Number.isInteger(value) && value >= 1 && value <= MAX_SEATS
+    ? []
+    : [{ field, message: `${field} must be a whole number from 1 to ${MAX_SEATS}` }];
 }
 
 /** Field errors for a table after applying `input` over `current` (the whole table when creating). */
@@ -63,11 +70,19 @@ export function tableErrors(merged: TableInput, prefix = ''): FieldError[] {
   if (label !== undefined && (label.trim().length === 0 || [...label].length > MAX_LABEL_LENGTH)) {
     errors.push({ field: `${prefix}label`, message: `label must be 1–${MAX_LABEL_LENGTH} characters` });
   }
-  errors.push(...seatsErrors(merged.minSeats, `${prefix}minSeats`), ...seatsErrors(merged.maxSeats, `${prefix}maxSeats`));
+  errors.push(
+    ...seatsErrors(merged.minSeats, `${prefix}minSeats`),
+    ...seatsErrors(merged.maxSeats, `${prefix}maxSeats`),
+  );
   if (typeof merged.area === 'string' && [...merged.area.trim()].length > MAX_AREA_LENGTH) {
     errors.push({ field: `${prefix}area`, message: `area must be at most ${MAX_AREA_LENGTH} characters` });
   }
-  if (errors.length === 0 && merged.minSeats !== undefined && merged.maxSeats !== undefined && merged.minSeats > merged.maxSeats) {
+  if (
+    errors.length === 0 &&
+    merged.minSeats !== undefined &&
+    merged.maxSeats !== undefined &&
+    merged.minSeats > merged.maxSeats
+  ) {
     errors.push({ field: `${prefix}minSeats`, message: 'minSeats must not be more than maxSeats' });
   }
   return errors;

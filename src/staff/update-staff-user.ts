@@ -1,5 +1,11 @@
 import { DomainError, validationError } from '../domain/errors.ts';
-import { findStaffUserByEmail, lockEnabledAdmins, updateStaffUser as updateRow, type StaffUserChanges, type StaffUserRow } from '../db/queries/staff-users.ts';
+import {
+  findStaffUserByEmail,
+  lockEnabledAdmins,
+  updateStaffUser as updateRow,
+  type StaffUserChanges,
+  type StaffUserRow,
+} from '../db/queries/staff-users.ts';
 import { deleteSessionsOfUser } from '../db/queries/sessions.ts';
 import { listMembershipsOfUser } from '../db/queries/staff-memberships.ts';
 import { runTransaction } from '../db/run-transaction.ts';
@@ -22,7 +28,8 @@ async function changesOf(patch: StaffUserPatch): Promise<StaffUserChanges> {
   const changes: StaffUserChanges = {};
   if (patch.name !== undefined) {
     const name = patch.name.trim();
-    if (name === '' || [...name].length > LIMITS.name) throw validationError('name', `the name must be 1 to ${LIMITS.name} characters`);
+    if (name === '' || [...name].length > LIMITS.name)
+      throw validationError('name', `the name must be 1 to ${LIMITS.name} characters`);
     changes.name = name;
   }
   if (patch.admin !== undefined) changes.is_admin = patch.admin ? 1 : 0;
@@ -62,5 +69,8 @@ export async function updateStaffUser(services: StaffServices, patch: StaffUserP
     return { ...user, ...changes };
   });
   const memberships = await listMembershipsOfUser(services.db, row.id);
-  return presentStaffUser(row, memberships.map((m) => ({ restaurant: m.restaurant, role: m.role })));
+  return presentStaffUser(
+    row,
+    memberships.map((m) => ({ restaurant: m.restaurant, role: m.role })),
+  );
 }

@@ -22,7 +22,15 @@ export interface AdminPageCommon {
 
 function adminPage(d: AdminPageCommon, section: string, title: string, body: SafeHtml): string {
   const content = html`<h1>${title}</h1>${notice('success', d.success)}${notice('error', d.message)}${body}`;
-  return page({ ctx: d.ctx, title: d.ctx.t('admin.pageTitle', { title, restaurant: d.access.restaurant.name }), nav: staffNav(d.ctx, d.access, section), bodyClass: 'staff' }, content);
+  return page(
+    {
+      ctx: d.ctx,
+      title: d.ctx.t('admin.pageTitle', { title, restaurant: d.access.restaurant.name }),
+      nav: staffNav(d.ctx, d.access, section),
+      bodyClass: 'staff',
+    },
+    content,
+  );
 }
 
 function checkbox(name: string, label: string, checked: boolean, id: string): SafeHtml {
@@ -88,8 +96,10 @@ export function hoursPage(d: AdminPageCommon & { hours: Partial<ServicePeriod>[]
 export function closuresPage(d: AdminPageCommon & { closures: ClosureRow[] }): string {
   const base = `/staff/${d.access.restaurant.slug}/closures`;
   const { t, locale } = d.ctx;
-  const items = d.closures.map((c) => html`<li class="panel"><strong>${longDate(locale, c.date)}</strong>${c.note ? html` — ${c.note}` : ''}
-    ${buttonForm(`${base}/${c.date}/delete`, d.access.staff, t('admin.reopen', { date: c.date }), {}, 'small secondary')}</li>`);
+  const items = d.closures.map(
+    (c) => html`<li class="panel"><strong>${longDate(locale, c.date)}</strong>${c.note ? html` — ${c.note}` : ''}
+    ${buttonForm(`${base}/${c.date}/delete`, d.access.staff, t('admin.reopen', { date: c.date }), {}, 'small secondary')}</li>`,
+  );
   const body = html`${items.length ? html`<ul class="list-plain">${items}</ul>` : html`<p class="empty">${t('admin.noClosures')}</p>`}
     <section class="panel" aria-labelledby="add-closure-h"><h2 id="add-closure-h">${t('admin.closeOnDate')}</h2>
       <form method="post" action="${base}" class="row-form" novalidate>
@@ -116,7 +126,10 @@ function memberRow(d: AdminPageCommon, roles: { value: string; label: string }[]
 export function membersPage(d: AdminPageCommon & { members: MemberView[] }): string {
   const base = `/staff/${d.access.restaurant.slug}/members`;
   const { t } = d.ctx;
-  const roles = [{ value: 'host', label: t('admin.role.host') }, { value: 'manager', label: t('admin.role.manager') }];
+  const roles = [
+    { value: 'host', label: t('admin.role.host') },
+    { value: 'manager', label: t('admin.role.manager') },
+  ];
   const rows = d.members.map((m, i) => memberRow(d, roles, m, i));
   const command = html`<code>tablebookings staff create</code>`;
   const body = html`<table class="data"><thead><tr><th scope="col">${t('admin.member')}</th><th scope="col">${t('admin.role')}</th><th scope="col"><span class="visually-hidden">${t('admin.remove')}</span></th></tr></thead><tbody>${rows}</tbody></table>

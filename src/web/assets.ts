@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 export const STATIC_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 
 function fingerprint(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(path.join(STATIC_ROOT, file))).digest('hex').slice(0, 12);
+  return crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(path.join(STATIC_ROOT, file)))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** A short content hash per asset, so its URL changes whenever it does (cacheable "forever"). */

@@ -78,7 +78,9 @@ export function textareaField(o: FieldOptions): SafeHtml {
 
 export function selectField(o: FieldOptions & { options: { value: string; label: string }[] }): SafeHtml {
   const id = o.id ?? `f-${o.name}`;
-  const options = o.options.map((opt) => html`<option value="${opt.value}"${opt.value === o.value ? html` selected` : ''}>${opt.label}</option>`);
+  const options = o.options.map(
+    (opt) => html`<option value="${opt.value}"${opt.value === o.value ? html` selected` : ''}>${opt.label}</option>`,
+  );
   return html`<div class="field${o.error ? ' has-error' : ''}"><label for="${id}">${o.label}</label>${extras(id, o)}<select id="${id}" name="${o.name}"${aria(id, o)}${o.attrs ?? ''}>${options}</select></div>`;
 }
 
@@ -97,7 +99,13 @@ export function notice(kind: 'error' | 'success' | 'info', message: SafeHtml | s
 }
 
 /** A compact POST form holding one button (status changes, delete, cancel). */
-export function buttonForm(action: string, staff: StaffPrincipal | null | undefined, label: string | SafeHtml, fields: Record<string, string> = {}, kind = 'secondary'): SafeHtml {
+export function buttonForm(
+  action: string,
+  staff: StaffPrincipal | null | undefined,
+  label: string | SafeHtml,
+  fields: Record<string, string> = {},
+  kind = 'secondary',
+): SafeHtml {
   const inputs = Object.entries(fields).map(([k, v]) => hidden(k, v));
   return html`<form method="post" action="${action}" class="inline">${csrfField(staff)}${inputs}<button type="submit" class="button ${kind}">${label}</button></form>`;
 }

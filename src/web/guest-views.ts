@@ -17,7 +17,10 @@ export interface RestaurantSummary {
 
 export function restaurantsPage(ctx: PageContext, restaurants: RestaurantSummary[]): string {
   const { t } = ctx;
-  const items = restaurants.map((r) => html`<li class="card"><a class="card-link" href="/r/${r.slug}"><span class="card-title">${r.name}</span><span class="muted">${t('guest.timesIn', { zone: r.timezone })}</span></a></li>`);
+  const items = restaurants.map(
+    (r) =>
+      html`<li class="card"><a class="card-link" href="/r/${r.slug}"><span class="card-title">${r.name}</span><span class="muted">${t('guest.timesIn', { zone: r.timezone })}</span></a></li>`,
+  );
   const body = html`<h1>${t('guest.bookTable')}</h1>
     <p class="lead">${t('guest.chooseRestaurant')}</p>
     ${items.length ? html`<ul class="cards">${items}</ul>` : html`<p class="empty">${t('guest.noRestaurants')}</p>`}`;
@@ -43,13 +46,19 @@ export interface RestaurantPageData {
 function noSlotsNotice(ctx: PageContext, d: RestaurantPageData): SafeHtml {
   if (!d.reason || (d.slots && d.slots.length > 0)) return html``;
   const key = `capacity.reason.${d.reason}` as 'capacity.reason.full';
-  const links = (d.nearby ?? []).map((n) => html`<li><a href="/r/${d.restaurant.slug}/book?date=${n.date}&party=${d.party}&time=${n.time}">${longDate(ctx.locale, n.date)} ${n.time}</a></li>`);
+  const links = (d.nearby ?? []).map(
+    (n) =>
+      html`<li><a href="/r/${d.restaurant.slug}/book?date=${n.date}&party=${d.party}&time=${n.time}">${longDate(ctx.locale, n.date)} ${n.time}</a></li>`,
+  );
   const nearby = links.length ? html` ${ctx.t('capacity.nearestDays')}<ul class="nearby">${links}</ul>` : html``;
   return notice('info', html`<span data-reason="${d.reason}">${ctx.t(key)}</span>${nearby}`);
 }
 
 export function partyOptions(locale: Locale, max: number): { value: string; label: string }[] {
-  return Array.from({ length: max }, (_, i) => ({ value: String(i + 1), label: translate(locale, 'guest.people', { count: i + 1 }) }));
+  return Array.from({ length: max }, (_, i) => ({
+    value: String(i + 1),
+    label: translate(locale, 'guest.people', { count: i + 1 }),
+  }));
 }
 
 /** Date and party (a GET form), then the free times for them. */
@@ -100,11 +109,14 @@ function detailsFields(ctx: PageContext, d: DetailsPageData): SafeHtml {
 
 function timeChoice(ctx: PageContext, d: DetailsPageData): SafeHtml {
   const { t } = ctx;
-  if (!d.alternatives) return html`${hidden('time', d.time)}<button type="submit" class="button">${t('guest.bookTheTable')}</button>`;
+  if (!d.alternatives)
+    return html`${hidden('time', d.time)}<button type="submit" class="button">${t('guest.bookTheTable')}</button>`;
   if (d.alternatives.length === 0) {
     return html`<p class="empty">${t('guest.noOtherTimes')} <a href="/r/${d.restaurant.slug}?date=${d.date}&party=${d.party}">${t('guest.chooseAnotherDate')}</a>.</p>`;
   }
-  const buttons = d.alternatives.map((a) => html`<li><button type="submit" name="time" value="${a.time}" class="slot">${a.time}</button></li>`);
+  const buttons = d.alternatives.map(
+    (a) => html`<li><button type="submit" name="time" value="${a.time}" class="slot">${a.time}</button></li>`,
+  );
   return html`<fieldset class="alternatives"><legend>${t('guest.nearestTimesChoose', { zone: d.restaurant.timezone })}</legend><ul class="slots">${buttons}</ul></fieldset>`;
 }
 
@@ -116,7 +128,11 @@ export function detailsPage(ctx: PageContext, d: DetailsPageData): string {
   const back = `/r/${r.slug}?date=${encodeURIComponent(d.date)}&party=${d.party}`;
   const when = d.alternatives
     ? html`${longDate(locale, d.date)}`
-    : markup((p) => translateKey(locale, 'guest.dateAtTime', p), { date: longDate(locale, d.date) }, { time: html`<strong>${zonedTime(locale, d.time, r.timezone)}</strong>` });
+    : markup(
+        (p) => translateKey(locale, 'guest.dateAtTime', p),
+        { date: longDate(locale, d.date) },
+        { time: html`<strong>${zonedTime(locale, d.time, r.timezone)}</strong>` },
+      );
   const body = html`<p class="crumbs"><a href="/">${t('common.allRestaurants')}</a> › <a href="${back}">${r.name}</a></p>
     <h1>${t('guest.yourDetails')}</h1>
     ${notice('error', d.message)}

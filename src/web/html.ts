@@ -9,7 +9,14 @@ export class SafeHtml {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
@@ -52,5 +59,5 @@ export function markup<K extends string>(
   const marked = Object.fromEntries(Object.keys(parts).map((name) => [name, `${MARK}${name}${MARK}`]));
   const pieces = text({ ...plain, ...marked }).split(MARK);
   // even pieces are text, odd pieces name a part
-  return html`${pieces.map((piece, i) => (i % 2 === 0 ? piece : (parts as Record<string, SafeHtml>)[piece] ?? piece))}`;
+  return html`${pieces.map((piece, i) => (i % 2 === 0 ? piece : ((parts as Record<string, SafeHtml>)[piece] ?? piece)))}`;
 }

@@ -50,8 +50,10 @@ export function page(options: PageOptions, body: SafeHtml): string {
 <title>${t('common.titleSuffix', { title: options.title })}</title>
 <link rel="stylesheet" href="${assetUrl('app.css')}">
 <script src="${assetUrl('app.js')}" defer></script>
-${(options.scripts ?? []).map((file) => html`<script src="${assetUrl(file)}" defer></script>
-`)}</head>
+${(options.scripts ?? []).map(
+  (file) => html`<script src="${assetUrl(file)}" defer></script>
+`,
+)}</head>
 <body class="${options.bodyClass ?? ''}">
 <a class="skip-link" href="#main">${t('common.skipToContent')}</a>
 ${header(ctx)}

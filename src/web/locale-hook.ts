@@ -27,9 +27,15 @@ export function installLocaleHook(app: FastifyInstance): void {
     const cookie = request.cookies?.[LANG_COOKIE];
     const negotiated = negotiateLocale({ query, cookie, acceptLanguage: request.headers['accept-language'] });
     request.locale = negotiated.locale;
-    request.localeStated = isLocale(query) || isLocale(cookie) || bestAcceptedLocale(request.headers['accept-language']) !== null;
+    request.localeStated =
+      isLocale(query) || isLocale(cookie) || bestAcceptedLocale(request.headers['accept-language']) !== null;
     if (negotiated.remember && cookie !== negotiated.locale) {
-      reply.setCookie(LANG_COOKIE, negotiated.locale, { path: '/', maxAge: ONE_YEAR_S, sameSite: 'lax', httpOnly: true });
+      reply.setCookie(LANG_COOKIE, negotiated.locale, {
+        path: '/',
+        maxAge: ONE_YEAR_S,
+        sameSite: 'lax',
+        httpOnly: true,
+      });
     }
   });
 }

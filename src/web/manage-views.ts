@@ -39,11 +39,22 @@ function flashNotice(ctx: PageContext, d: ManagePageData): SafeHtml {
   const { t, locale } = ctx;
   switch (d.flash) {
     case 'created': {
-      const reference = markup((p) => translate(locale, 'manage.referenceIs', p), {}, { reference: html`<strong class="ref">${b.reference}</strong>` });
+      const reference = markup(
+        (p) => translate(locale, 'manage.referenceIs', p),
+        {},
+        { reference: html`<strong class="ref">${b.reference}</strong>` },
+      );
       return notice('success', html`<strong>${t('manage.booked')}</strong> ${reference}`);
     }
     case 'changed':
-      return notice('success', t('manage.changed', { date: longDate(locale, b.date), time: zonedTime(locale, b.time, b.timezone), party: b.party }));
+      return notice(
+        'success',
+        t('manage.changed', {
+          date: longDate(locale, b.date),
+          time: zonedTime(locale, b.time, b.timezone),
+          party: b.party,
+        }),
+      );
     case 'notes':
       return notice('success', t('manage.notesSaved'));
     case 'cancelled':
@@ -91,7 +102,8 @@ function changeSection(ctx: PageContext, d: ManagePageData): SafeHtml {
   const { t } = ctx;
   const date = d.change?.date ?? b.date;
   const party = d.change?.party ?? b.party;
-  const open = d.flash !== 'created' && (d.requested || d.alternatives !== undefined || Object.keys(d.errors).length > 0);
+  const open =
+    d.flash !== 'created' && (d.requested || d.alternatives !== undefined || Object.keys(d.errors).length > 0);
   return html`<details class="panel change"${open ? html` open` : ''}>
     <summary><h2 id="change-h">${t('manage.changeHeading')}</h2></summary>
     <form method="get" action="/b/${b.reference}" class="row-form" data-fragment data-target="change-times">
@@ -102,10 +114,14 @@ function changeSection(ctx: PageContext, d: ManagePageData): SafeHtml {
     </form>
     ${d.errors.time ? html`<p class="field-error">${d.errors.time}</p>` : ''}
     ${alternativesBlock(ctx, d, date, party)}
-    ${d.change ? html`<div id="change-times"><form method="post" action="/b/${b.reference}/change">
+    ${
+      d.change
+        ? html`<div id="change-times"><form method="post" action="/b/${b.reference}/change">
       ${csrfField(ctx.staff)}${hidden('token', d.token)}${hidden('date', date)}${hidden('party', party)}
       ${slotList(ctx, { slots: d.change.slots, date, party, zone: b.timezone, mode: 'button', id: 'change-slots' })}
-    </form></div>` : ''}
+    </form></div>`
+        : ''
+    }
   </details>`;
 }
 

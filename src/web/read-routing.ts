@@ -22,7 +22,14 @@ export function installReadRouting(app: FastifyInstance, services: Services): vo
   const secure = services.config.baseUrl.startsWith('https:');
   app.addHook('onRequest', async (request, reply) => {
     if (SAFE_METHODS.has(request.method)) return;
-    reply.setCookie(WROTE_COOKIE, String(services.clock()), { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: Math.ceil(windowMs(services) / 1000) });
+    reply.setCookie(WROTE_COOKIE, String(services.clock()), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      signed: true,
+      maxAge: Math.ceil(windowMs(services) / 1000),
+    });
   });
 }
 

@@ -8,7 +8,16 @@ import type { PageContext } from './page-context.ts';
 import { staffNav, type StaffAccess } from './staff-access.ts';
 
 /** Every number field of the settings form, in order (SPEC §2, §9.1, §9.2). */
-export const NUMBER_FIELDS = ['slotIntervalMinutes', 'bookingWindowDays', 'minNoticeMinutes', 'cancelCutoffMinutes', 'maxPartySize', 'reminderHours', 'maxCoversPerSlot', 'holdMinutes'] as const;
+export const NUMBER_FIELDS = [
+  'slotIntervalMinutes',
+  'bookingWindowDays',
+  'minNoticeMinutes',
+  'cancelCutoffMinutes',
+  'maxPartySize',
+  'reminderHours',
+  'maxCoversPerSlot',
+  'holdMinutes',
+] as const;
 
 export interface SettingsData {
   ctx: PageContext;
@@ -40,17 +49,27 @@ function durationRows(d: SettingsData): SafeHtml {
   const { t } = d.ctx;
   const rows = [...d.durations, { maxParty: '', minutes: '' }];
   return html`<fieldset class="durations"><legend>${t('host.durations')}</legend><p class="hint">${t('host.durationsHint')}</p>
-    ${rows.map((r, i) => html`<div class="form-grid" role="group" aria-label="${t('host.durationRow', { n: i + 1 })}">
+    ${rows.map(
+      (r, i) => html`<div class="form-grid" role="group" aria-label="${t('host.durationRow', { n: i + 1 })}">
       ${inputField({ name: 'durationMaxParty', label: t('host.durationMaxParty'), type: 'number', value: r.maxParty, id: fieldId(`durations[${i}].maxParty`), error: d.errors[`durations[${i}].maxParty`] })}
       ${inputField({ name: 'durationMinutes', label: t('host.durationMinutes'), type: 'number', value: r.minutes, id: fieldId(`durations[${i}].minutes`), error: d.errors[`durations[${i}].minutes`], attrs: html` step="5"` })}
-    </div>`)}</fieldset>`;
+    </div>`,
+    )}</fieldset>`;
 }
 
 /** The manager's settings page: every rule of the restaurant on one form. */
 export function settingsPage(d: SettingsData): string {
   const { t } = d.ctx;
   const v = d.values;
-  const field = (name: string, type = 'number') => inputField({ name, label: textOf(d.ctx.locale, `host.field.${name}` as MessageKey), type, value: v[name] ?? '', id: fieldId(name), error: d.errors[name] });
+  const field = (name: string, type = 'number') =>
+    inputField({
+      name,
+      label: textOf(d.ctx.locale, `host.field.${name}` as MessageKey),
+      type,
+      value: v[name] ?? '',
+      id: fieldId(name),
+      error: d.errors[name],
+    });
   const locales = LOCALES.map((l) => ({ value: l, label: translate(l, `common.languageName.${l}`) }));
   const body = html`<h1>${t('host.settingsTitle')}</h1>
     ${errorSummary(d)}${notice('success', d.success)}${Object.keys(d.errors).length ? '' : notice('error', d.message)}
@@ -65,6 +84,8 @@ export function settingsPage(d: SettingsData): string {
       ${durationRows(d)}
       <button type="submit" class="button">${t('common.save')}</button>
     </form>`;
-  const title = Object.keys(d.errors).length ? t('host.errorTitle', { title: t('host.settingsTitle') }) : t('host.settingsTitle');
+  const title = Object.keys(d.errors).length
+    ? t('host.errorTitle', { title: t('host.settingsTitle') })
+    : t('host.settingsTitle');
   return page({ ctx: d.ctx, title, nav: staffNav(d.ctx, d.access, '/settings'), bodyClass: 'staff' }, body);
 }

@@ -15,7 +15,8 @@ export interface SlotListOptions {
 }
 
 function slotItem(o: SlotListOptions, time: string): SafeHtml {
-  if (o.mode === 'button') return html`<li><button type="submit" name="time" value="${time}" class="slot">${time}</button></li>`;
+  if (o.mode === 'button')
+    return html`<li><button type="submit" name="time" value="${time}" class="slot">${time}</button></li>`;
   const href = `${o.base}?date=${encodeURIComponent(o.date)}&party=${o.party}&time=${time}`;
   return html`<li><a class="slot" href="${href}">${time}</a></li>`;
 }

@@ -18,7 +18,12 @@ export interface StaffAccess {
  * The same authorization as the staff API (requireRole): signed out → 401 (the error page
  * sends the browser to sign in), no such restaurant → 404, role too low → friendly 403.
  */
-export async function staffAccess(services: Services, request: FastifyRequest, slug: string, needed: StaffRole): Promise<StaffAccess> {
+export async function staffAccess(
+  services: Services,
+  request: FastifyRequest,
+  slug: string,
+  needed: StaffRole,
+): Promise<StaffAccess> {
   const staff = request.staff;
   if (!staff) throw new DomainError('unauthenticated', 'Sign in as staff first.');
   const restaurant = await findRestaurantRef(services.db, slug);

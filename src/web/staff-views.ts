@@ -4,7 +4,17 @@ import { addDays } from '../domain/clock-time.ts';
 import { LOCALES, type Locale } from '../i18n/locale.ts';
 import { isMessageKey, t as translateIn, translate } from '../i18n/translate.ts';
 import { longDate, statusLabel, zonedTime } from './format.ts';
-import { buttonForm, csrfField, hidden, inputField, notice, selectField, textareaField, timeField, type FieldErrors } from './forms.ts';
+import {
+  buttonForm,
+  csrfField,
+  hidden,
+  inputField,
+  notice,
+  selectField,
+  textareaField,
+  timeField,
+  type FieldErrors,
+} from './forms.ts';
 import { partyOptions } from './guest-views.ts';
 import { html, type SafeHtml } from './html.ts';
 import { page } from './layout.ts';
@@ -34,7 +44,10 @@ export function roleLabel(locale: Locale, role: string): string {
 
 export function chooserPage(ctx: PageContext, restaurants: { slug: string; name: string; role: string }[]): string {
   const { t } = ctx;
-  const items = restaurants.map((r) => html`<li class="card"><a class="card-link" href="/staff/${r.slug}"><span class="card-title">${r.name}</span><span class="muted">${roleLabel(ctx.locale, r.role)}</span></a></li>`);
+  const items = restaurants.map(
+    (r) =>
+      html`<li class="card"><a class="card-link" href="/staff/${r.slug}"><span class="card-title">${r.name}</span><span class="muted">${roleLabel(ctx.locale, r.role)}</span></a></li>`,
+  );
   const body = html`<h1>${t('staff.yourRestaurants')}</h1>
     ${items.length ? html`<ul class="cards">${items}</ul>` : html`<p class="empty">${t('staff.noRestaurants')}</p>`}`;
   return page({ ctx, title: t('common.staff') }, body);
@@ -72,7 +85,14 @@ function bookingItem(d: DaySheetData, b: StaffBookingJson): SafeHtml {
   const { slug } = d.access.restaurant;
   const { t, locale } = d.ctx;
   const buttons = ACTIONS.filter((a) => d.allowed[b.reference]?.includes(a.status)).map((a) =>
-    buttonForm(`/staff/${slug}/bookings/${b.reference}/status`, d.access.staff, html`${t(`staff.action.${a.status}`)}<span class="visually-hidden">${t('staff.actionFor', { name: b.name, time: b.time })}</span>`, { status: a.status, date: d.date }, `small ${a.kind}`));
+    buttonForm(
+      `/staff/${slug}/bookings/${b.reference}/status`,
+      d.access.staff,
+      html`${t(`staff.action.${a.status}`)}<span class="visually-hidden">${t('staff.actionFor', { name: b.name, time: b.time })}</span>`,
+      { status: a.status, date: d.date },
+      `small ${a.kind}`,
+    ),
+  );
   return html`<li class="booking is-${b.status}" data-reference="${b.reference}">
     <div class="booking-head"><span class="booking-time">${b.time}</span><strong>${b.name}</strong>
       <span class="badge status-${b.status}">${statusLabel(locale, b.status)}</span></div>
@@ -143,9 +163,25 @@ export function daySheetPage(d: DaySheetData): string {
       </section>
       ${newBookingForm(d)}
     </div>`;
-  return page({ ctx: d.ctx, title: t('staff.daySheetTitle', { date: d.date }), nav: staffNav(d.ctx, d.access, ''), bodyClass: 'staff' }, body);
+  return page(
+    {
+      ctx: d.ctx,
+      title: t('staff.daySheetTitle', { date: d.date }),
+      nav: staffNav(d.ctx, d.access, ''),
+      bodyClass: 'staff',
+    },
+    body,
+  );
 }
 
-export function bookedMessage(locale: Locale, b: { reference: string; time: string; date: string; timezone: string; table: { label: string } }): string {
-  return translateIn(locale, 'staff.booked', { reference: b.reference, date: longDate(locale, b.date), time: zonedTime(locale, b.time, b.timezone), table: b.table.label });
+export function bookedMessage(
+  locale: Locale,
+  b: { reference: string; time: string; date: string; timezone: string; table: { label: string } },
+): string {
+  return translateIn(locale, 'staff.booked', {
+    reference: b.reference,
+    date: longDate(locale, b.date),
+    time: zonedTime(locale, b.time, b.timezone),
+    table: b.table.label,
+  });
 }

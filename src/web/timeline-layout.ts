@@ -28,7 +28,12 @@ export interface TimelineLayout<T> {
 }
 
 /** The day's span: its service periods, widened to every item of the day. */
-function daySpan(date: string, zone: string, hours: ServicePeriod[], items: TimelineItem[]): [number, number] | undefined {
+function daySpan(
+  date: string,
+  zone: string,
+  hours: ServicePeriod[],
+  items: TimelineItem[],
+): [number, number] | undefined {
   const weekday = isoWeekday(date);
   const edges: number[] = [];
   for (const p of hours.filter((h) => h.weekday === weekday)) {
@@ -72,11 +77,23 @@ function rowOf<T extends TimelineItem>(table: TableInfo, items: T[], from: numbe
  * Tables down the side, 5-minute columns across the day's service, each item a bar spanning
  * its columns (an HTML table with colspan: no inline styles, readable without CSS or JS).
  */
-export function timelineLayout<T extends TimelineItem>(input: { date: string; zone: string; hours: ServicePeriod[]; tables: TableInfo[]; items: T[] }): TimelineLayout<T> | undefined {
+export function timelineLayout<T extends TimelineItem>(input: {
+  date: string;
+  zone: string;
+  hours: ServicePeriod[];
+  tables: TableInfo[];
+  items: T[];
+}): TimelineLayout<T> | undefined {
   const span = daySpan(input.date, input.zone, input.hours, input.items);
   if (!span) return undefined;
   const [from, to] = span;
   const columns = (to - from) / CELL_MS;
   const shown = input.tables.filter((t) => t.active || input.items.some((i) => i.tableId === t.id)).sort(compareTables);
-  return { from, to, columns, hours: hourMarks(from, to), rows: shown.map((t) => rowOf(t, input.items, from, columns)) };
+  return {
+    from,
+    to,
+    columns,
+    hours: hourMarks(from, to),
+    rows: shown.map((t) => rowOf(t, input.items, from, columns)),
+  };
 }

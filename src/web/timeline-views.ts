@@ -39,12 +39,24 @@ function bar(d: TimelineData, t: Translate, item: TimelineBooking, span: number)
   const b = item.booking;
   const zone = d.access.restaurant.timezone;
   const label = t('host.bar', {
-    name: b.name, party: t('common.guests', { count: b.party }), status: statusLabel(t, b.status),
-    from: clockTime(d.locale, b.startsAt, zone), to: clockTime(d.locale, b.endsAt, zone),
+    name: b.name,
+    party: t('common.guests', { count: b.party }),
+    status: statusLabel(t, b.status),
+    from: clockTime(d.locale, b.startsAt, zone),
+    to: clockTime(d.locale, b.endsAt, zone),
   });
   const forms = ACTIONS.filter((a) => item.allowed.includes(a.status)).map((a) =>
-    buttonForm(`/staff/${d.access.restaurant.slug}/bookings/${b.reference}/status`, d.access.staff, t(a.label), { status: a.status, date: d.date, view: 'timeline' }, `small ${a.kind}`));
-  const confirmed = b.confirmedByGuest ? html` <span class="badge confirmed-by-guest">${t('host.confirmedByGuest')}</span>` : '';
+    buttonForm(
+      `/staff/${d.access.restaurant.slug}/bookings/${b.reference}/status`,
+      d.access.staff,
+      t(a.label),
+      { status: a.status, date: d.date, view: 'timeline' },
+      `small ${a.kind}`,
+    ),
+  );
+  const confirmed = b.confirmedByGuest
+    ? html` <span class="badge confirmed-by-guest">${t('host.confirmedByGuest')}</span>`
+    : '';
   return html`<td colspan="${span}" class="tl-bar status-${b.status}" data-reference="${b.reference}">
     <details><summary><strong>${b.name}</strong> · ${b.party} · <span class="tl-status">${statusLabel(t, b.status)}</span>${confirmed}<span class="visually-hidden">: ${label}</span></summary>
       <p class="tl-meta">${label} · <span class="ref">${b.reference}</span></p>
@@ -56,9 +68,15 @@ function grid(d: TimelineData, t: Translate): SafeHtml {
   const layout = d.layout;
   if (!layout) return html`<p class="panel empty">${t('host.timelineEmpty')}</p>`;
   const zone = d.access.restaurant.timezone;
-  const head = layout.hours.map((h) => html`<th scope="col" colspan="${h.span}">${clockTime(d.locale, new Date(h.instant), zone)}</th>`);
-  const rows = layout.rows.map((row) => html`<tr><th scope="row">${row.table.label} <span class="muted">(${row.table.minSeats}–${row.table.maxSeats})</span></th>${row.cells.map((c) =>
-    c.kind === 'free' ? html`<td colspan="${c.span}" class="tl-free"></td>` : bar(d, t, c.item, c.span))}</tr>`);
+  const head = layout.hours.map(
+    (h) => html`<th scope="col" colspan="${h.span}">${clockTime(d.locale, new Date(h.instant), zone)}</th>`,
+  );
+  const rows = layout.rows.map(
+    (row) =>
+      html`<tr><th scope="row">${row.table.label} <span class="muted">(${row.table.minSeats}–${row.table.maxSeats})</span></th>${row.cells.map(
+        (c) => (c.kind === 'free' ? html`<td colspan="${c.span}" class="tl-free"></td>` : bar(d, t, c.item, c.span)),
+      )}</tr>`,
+  );
   return html`<div class="timeline-scroll" tabindex="0" role="region" aria-labelledby="tl-caption">
     <table class="timeline"><caption id="tl-caption">${t('host.timelineCaption')}</caption>
       <thead><tr><th scope="col">${t('host.timelineTable')}</th>${head}</tr></thead>
@@ -85,5 +103,14 @@ export function timelinePage(d: TimelineData): string {
     ${notice('error', d.message)}
     ${dayNav(d, t)}
     <div id="timeline">${grid(d, t)}</div>`;
-  return page({ ctx: d.ctx, title: t('host.timelineTitle', { date: d.date }), nav: staffNav(d.ctx, d.access, '/timeline'), bodyClass: 'staff', scripts: ['timeline.js'] }, body);
+  return page(
+    {
+      ctx: d.ctx,
+      title: t('host.timelineTitle', { date: d.date }),
+      nav: staffNav(d.ctx, d.access, '/timeline'),
+      bodyClass: 'staff',
+      scripts: ['timeline.js'],
+    },
+    body,
+  );
 }

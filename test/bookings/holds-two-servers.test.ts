@@ -17,14 +17,32 @@ for (const backend of await testBackends()) {
   describe(`holds across two app servers on ${backend.name}`, { skip: backend.skip }, () => {
     it('a hold taken on one server blocks the table on the other, converts, expires and frees it', async () => {
       const one = await testApp(backend);
-      const config = loadConfig({ DATABASE_URL: one.url, SECRET_KEY: 'test-secret-key-0123456789abcdef', LOG_LEVEL: 'silent', BOOKING_RATE_LIMIT: '0' });
+      const config = loadConfig({
+        DATABASE_URL: one.url,
+        SECRET_KEY: 'test-secret-key-0123456789abcdef',
+        LOG_LEVEL: 'silent',
+        BOOKING_RATE_LIMIT: '0',
+      });
       const database = createDb(one.url, { poolMax: 2 });
       const two = await buildApp({ config, database, clock: () => one.clock.now, logger: false });
       try {
         const r = await insertRestaurant(one.database.db, { tables: [['T1', 1, 2]] });
-        const hold = (app: typeof two, time: string) => app.inject({ method: 'POST', url: `/api/v1/restaurants/${r.slug}/holds`, payload: { date: DAY, time, party: 2 } });
-        const book = (app: typeof two, time: string, extra: object = {}) => app.inject({ method: 'POST', url: `/api/v1/restaurants/${r.slug}/bookings`, payload: { date: DAY, time, party: 2, ...guest, ...extra } });
-        const free = async (app: typeof two, time: string) => (await app.inject(`/api/v1/restaurants/${r.slug}/availability?date=${DAY}&party=2`)).json().slots.some((s: { time: string }) => s.time === time);
+        const hold = (app: typeof two, time: string) =>
+          app.inject({
+            method: 'POST',
+            url: `/api/v1/restaurants/${r.slug}/holds`,
+            payload: { date: DAY, time, party: 2 },
+          });
+        const book = (app: typeof two, time: string, extra: object = {}) =>
+          app.inject({
+            method: 'POST',
+            url: `/api/v1/restaurants/${r.slug}/bookings`,
+            payload: { date: DAY, time, party: 2, ...guest, ...extra },
+          });
+        const free = async (app: typeof two, time: string) =>
+          (await app.inject(`/api/v1/restaurants/${r.slug}/availability?date=${DAY}&party=2`))
+            .json()
+            .slots.some((s: { time: string }) => s.time === time);
 
         assert.equal(await free(two, '19:00'), true, 'server two has seen the table free (its cache is warm)');
         const held = await hold(one.app, '19:00');
@@ -42,9 +60,13 @@ for (const backend of await testBackends()) {
         one.clock.now += 5 * 60_000;
         assert.equal(await free(one.app, '12:00'), true, 'expired: free again without any job');
         const taken = await book(one.app, '12:00');
-        assert.equal(taken.statusCode, 201, 'a create takes the expired hold\'s cells over');
+        assert.equal(taken.statusCode, 201, "a create takes the expired hold's cells over");
         assert.equal((await two.inject({ method: 'DELETE', url: `/api/v1/holds/${lunch.holdId}` })).statusCode, 404);
-        const holdRows = await one.database.db.selectFrom('table_occupancy').select('cell').where('hold_id', 'is not', null).execute();
+        const holdRows = await one.database.db
+          .selectFrom('table_occupancy')
+          .select('cell')
+          .where('hold_id', 'is not', null)
+          .execute();
         assert.equal(holdRows.length, 0, 'no hold cells are left');
       } finally {
         await two.close();

@@ -14,7 +14,13 @@ for (const backend of await testBackends()) {
       try {
         const r = await insertRestaurant(t.database.db);
         const body = { date: '2026-06-02', time: '19:00', party: 2, name: 'Kay', email: 'kay@example.com' };
-        const send = () => t.app.inject({ method: 'POST', url: `/api/v1/restaurants/${r.slug}/bookings`, payload: body, headers: { 'idempotency-key': 'outcome-1' } });
+        const send = () =>
+          t.app.inject({
+            method: 'POST',
+            url: `/api/v1/restaurants/${r.slug}/bookings`,
+            payload: body,
+            headers: { 'idempotency-key': 'outcome-1' },
+          });
         const first = await send();
         assert.equal(first.statusCode, 201);
         const key = deriveKey(t.config.secretKey, 'idempotency-answers');
@@ -25,7 +31,10 @@ for (const backend of await testBackends()) {
 
         // An answer kept by the earlier release: { status: 201, body }.
         const legacy = seal(key, JSON.stringify({ status: 201, body: kept.body }));
-        await t.database.db.updateTable('idempotency_records').set({ status_code: 201, response_body: legacy }).execute();
+        await t.database.db
+          .updateTable('idempotency_records')
+          .set({ status_code: 201, response_body: legacy })
+          .execute();
         const replay = await send();
         assert.equal(replay.statusCode, 201);
         assert.equal(replay.headers['idempotent-replayed'], 'true');

@@ -17,10 +17,20 @@ for (const backend of await testBackends()) {
     let r: FixtureRestaurant;
     const post = (body: object, headers: Record<string, string> = {}, slug = r.slug) =>
       t.app.inject({ method: 'POST', url: `/api/v1/restaurants/${slug}/bookings`, payload: body, headers });
-    const book = (time: string, party = 2, extra: object = {}, date = DAY) => post({ date, time, party, ...guest, ...extra });
+    const book = (time: string, party = 2, extra: object = {}, date = DAY) =>
+      post({ date, time, party, ...guest, ...extra });
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
     const liveCount = async () =>
-      Number((await t.database.db.selectFrom('bookings').select((eb) => eb.fn.countAll().as('n')).where('restaurant_id', '=', r.id).where('status', '=', 'confirmed').executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.database.db
+            .selectFrom('bookings')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('restaurant_id', '=', r.id)
+            .where('status', '=', 'confirmed')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     before(async () => {
       t = await testApp(backend);
@@ -55,7 +65,14 @@ for (const backend of await testBackends()) {
         assert.equal(res.statusCode, 200, date);
         assert.deepEqual(res.json().slots, [], date);
       }
-      for (const q of ['date=2026-02-30&party=2', 'date=tomorrow&party=2', 'date=2026-06-02&party=0', 'date=2026-06-02&party=abc', 'date=2026-06-02&party=9', 'party=2']) {
+      for (const q of [
+        'date=2026-02-30&party=2',
+        'date=tomorrow&party=2',
+        'date=2026-06-02&party=0',
+        'date=2026-06-02&party=abc',
+        'date=2026-06-02&party=9',
+        'party=2',
+      ]) {
         const res = await t.app.inject(`/api/v1/restaurants/${r.slug}/availability?${q}`);
         assert.equal(res.statusCode, 422, q);
         assert.ok(res.json().errors?.length, q);
@@ -150,7 +167,10 @@ for (const backend of await testBackends()) {
       for (const [patch, field] of cases) {
         const res = await post({ date: DAY, time: '13:00', party: 2, ...guest, ...patch });
         assert.equal(res.statusCode, 422, JSON.stringify(patch));
-        assert.ok(res.json().errors.some((e: { field: string }) => e.field === field), `${JSON.stringify(patch)} → ${JSON.stringify(res.json().errors)}`);
+        assert.ok(
+          res.json().errors.some((e: { field: string }) => e.field === field),
+          `${JSON.stringify(patch)} → ${JSON.stringify(res.json().errors)}`,
+        );
       }
       const missing = await post({ date: DAY, time: '13:00', party: 2 });
       assert.equal(missing.statusCode, 422);
@@ -160,15 +180,44 @@ for (const backend of await testBackends()) {
 
     it('answers malformed JSON 400, wrong type 415, huge body 413', async () => {
       const url = `/api/v1/restaurants/${r.slug}/bookings`;
-      const bad = await t.app.inject({ method: 'POST', url, payload: '{"date":', headers: { 'content-type': 'application/json' } });
+      const bad = await t.app.inject({
+        method: 'POST',
+        url,
+        payload: '{"date":',
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(bad.statusCode, 400);
-      const text = await t.app.inject({ method: 'POST', url, payload: 'date=2026-06-02', headers: { 'content-type': 'text/plain' } });
+      const text = await t.app.inject({
+        method: 'POST',
+        url,
+        payload: 'date=2026-06-02',
+        headers: { 'content-type': 'text/plain' },
+      });
       assert.equal(text.statusCode, 415);
-      const form = await t.app.inject({ method: 'POST', url, payload: 'date=2026-06-02', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const form = await t.app.inject({
+        method: 'POST',
+        url,
+        payload: 'date=2026-06-02',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       assert.equal(form.statusCode, 415);
-      const huge = await t.app.inject({ method: 'POST', url, payload: JSON.stringify({ ...guest, notes: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } });
+      const huge = await t.app.inject({
+        method: 'POST',
+        url,
+        payload: JSON.stringify({ ...guest, notes: 'x'.repeat(1_100_000) }),
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(huge.statusCode, 413);
-      assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/restaurants/nope/bookings', payload: { date: DAY, time: '19:00', party: 2, ...guest } })).statusCode, 404);
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/restaurants/nope/bookings',
+            payload: { date: DAY, time: '19:00', party: 2, ...guest },
+          })
+        ).statusCode,
+        404,
+      );
     });
 
     it('refuses NUL characters anywhere with a 4xx, before any query (PostgreSQL cannot store them)', async () => {
@@ -216,7 +265,10 @@ for (const backend of await testBackends()) {
       const body = { date: DAY, time: '13:30', party: 2, ...guest };
       const before = await liveCount();
       const answers = await Promise.all(Array.from({ length: 6 }, () => post(body, { 'idempotency-key': 'dup-1' })));
-      assert.deepEqual(answers.map((a) => a.statusCode), Array(6).fill(201));
+      assert.deepEqual(
+        answers.map((a) => a.statusCode),
+        Array(6).fill(201),
+      );
       assert.equal(new Set(answers.map((a) => a.json().reference)).size, 1);
       assert.equal(await liveCount(), before + 1);
     });
@@ -237,21 +289,41 @@ for (const backend of await testBackends()) {
 
     it('changes the time atomically, and leaves the booking untouched when the new time is full', async () => {
       const b = (await book('18:15', 2, {}, DAY2)).json();
-      const moved = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${b.reference}`, headers: auth(b.manageToken), payload: { time: '12:15' } });
+      const moved = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/bookings/${b.reference}`,
+        headers: auth(b.manageToken),
+        payload: { time: '12:15' },
+      });
       assert.equal(moved.statusCode, 200);
       assert.equal(moved.json().time, '12:15');
       assert.equal(moved.json().startsAt, '2026-06-03T11:15:00Z');
       let fills = 0;
       while ((await book('19:00', 2, {}, DAY2)).statusCode === 201) assert.ok(++fills <= 3);
-      const full = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${b.reference}`, headers: auth(b.manageToken), payload: { time: '19:00', notes: 'hello' } });
+      const full = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/bookings/${b.reference}`,
+        headers: auth(b.manageToken),
+        payload: { time: '19:00', notes: 'hello' },
+      });
       assert.equal(full.statusCode, 409);
       assert.ok(Array.isArray(full.json().alternatives));
       const still = await t.app.inject({ url: `/api/v1/bookings/${b.reference}`, headers: auth(b.manageToken) });
       assert.equal(still.json().time, '12:15');
       assert.equal(still.json().notes, null);
-      const offGrid = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${b.reference}`, headers: auth(b.manageToken), payload: { time: '12:16' } });
+      const offGrid = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/bookings/${b.reference}`,
+        headers: auth(b.manageToken),
+        payload: { time: '12:16' },
+      });
       assert.equal(offGrid.statusCode, 422);
-      const unknownField = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${b.reference}`, headers: auth(b.manageToken), payload: { status: 'seated' } });
+      const unknownField = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/bookings/${b.reference}`,
+        headers: auth(b.manageToken),
+        payload: { status: 'seated' },
+      });
       assert.equal(unknownField.statusCode, 422);
     });
 
@@ -259,15 +331,34 @@ for (const backend of await testBackends()) {
       const b = (await post({ date: '2026-06-01', time: '13:00', party: 2, ...guest })).json(); // 13:00 local = 12:00Z
       t.clock.now = Date.parse('2026-06-01T10:30:00Z'); // 90 min before: inside the 120 min cut-off
       try {
-        const change = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${b.reference}`, headers: auth(b.manageToken), payload: { time: '13:15' } });
+        const change = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/bookings/${b.reference}`,
+          headers: auth(b.manageToken),
+          payload: { time: '13:15' },
+        });
         assert.equal(change.statusCode, 409);
-        const cancel = await t.app.inject({ method: 'POST', url: `/api/v1/bookings/${b.reference}/cancel`, headers: auth(b.manageToken) });
+        const cancel = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/bookings/${b.reference}/cancel`,
+          headers: auth(b.manageToken),
+        });
         assert.equal(cancel.statusCode, 409);
-        const notes = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${b.reference}`, headers: auth(b.manageToken), payload: { notes: 'running late' } });
+        const notes = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/bookings/${b.reference}`,
+          headers: auth(b.manageToken),
+          payload: { notes: 'running late' },
+        });
         assert.equal(notes.statusCode, 200);
         assert.equal(notes.json().notes, 'running late');
         t.clock.now = Date.parse('2026-06-01T12:05:00Z');
-        const late = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${b.reference}`, headers: auth(b.manageToken), payload: { notes: 'too late' } });
+        const late = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/bookings/${b.reference}`,
+          headers: auth(b.manageToken),
+          payload: { notes: 'too late' },
+        });
         assert.equal(late.statusCode, 409);
       } finally {
         t.clock.now = Date.parse('2026-06-01T09:00:00Z');
@@ -278,19 +369,34 @@ for (const backend of await testBackends()) {
       const first = (await book('20:30', 6, {}, DAY2)).json();
       assert.equal(first.table.label, 'T4');
       assert.equal((await book('20:30', 6, {}, DAY2)).statusCode, 409);
-      const cancel = await t.app.inject({ method: 'POST', url: `/api/v1/bookings/${first.reference}/cancel`, headers: { ...auth(first.manageToken), 'content-type': 'application/json' } });
+      const cancel = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/bookings/${first.reference}/cancel`,
+        headers: { ...auth(first.manageToken), 'content-type': 'application/json' },
+      });
       assert.equal(cancel.statusCode, 200);
       assert.equal(cancel.json().status, 'cancelled');
-      const again = await t.app.inject({ method: 'POST', url: `/api/v1/bookings/${first.reference}/cancel`, headers: auth(first.manageToken) });
+      const again = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/bookings/${first.reference}/cancel`,
+        headers: auth(first.manageToken),
+      });
       assert.equal(again.statusCode, 200);
       assert.equal((await book('20:30', 6, {}, DAY2)).statusCode, 201);
-      const change = await t.app.inject({ method: 'PATCH', url: `/api/v1/bookings/${first.reference}`, headers: auth(first.manageToken), payload: { time: '21:00' } });
+      const change = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/bookings/${first.reference}`,
+        headers: auth(first.manageToken),
+        payload: { time: '21:00' },
+      });
       assert.equal(change.statusCode, 409);
     });
 
     it('serves an iCalendar event at the booking instant', async () => {
       const b = (await book('21:15', 1)).json();
-      const res = await t.app.inject(`/api/v1/bookings/${b.reference}/calendar.ics?token=${encodeURIComponent(b.manageToken)}`);
+      const res = await t.app.inject(
+        `/api/v1/bookings/${b.reference}/calendar.ics?token=${encodeURIComponent(b.manageToken)}`,
+      );
       assert.equal(res.statusCode, 200);
       assert.match(res.headers['content-type'] as string, /text\/calendar/);
       assert.match(res.body, /BEGIN:VCALENDAR/);
@@ -303,7 +409,12 @@ for (const backend of await testBackends()) {
 
     it('writes a confirmation email to the outbox in the same transaction', async () => {
       const b = (await book('21:30', 1)).json();
-      const rows = await t.database.db.selectFrom('email_outbox').selectAll().where('restaurant_id', '=', r.id).where('kind', '=', 'confirmation').execute();
+      const rows = await t.database.db
+        .selectFrom('email_outbox')
+        .selectAll()
+        .where('restaurant_id', '=', r.id)
+        .where('kind', '=', 'confirmation')
+        .execute();
       const mine = rows.filter((row) => row.body_text.includes(b.reference));
       assert.equal(mine.length, 1);
       assert.match(mine[0].ics ?? '', /BEGIN:VEVENT/);
@@ -313,7 +424,12 @@ for (const backend of await testBackends()) {
       const limited = await testApp(backend, { BOOKING_RATE_LIMIT: '2' });
       try {
         const rr = await insertRestaurant(limited.database.db);
-        const send = (time: string) => limited.app.inject({ method: 'POST', url: `/api/v1/restaurants/${rr.slug}/bookings`, payload: { date: DAY, time, party: 2, ...guest } });
+        const send = (time: string) =>
+          limited.app.inject({
+            method: 'POST',
+            url: `/api/v1/restaurants/${rr.slug}/bookings`,
+            payload: { date: DAY, time, party: 2, ...guest },
+          });
         assert.equal((await send('12:00')).statusCode, 201);
         assert.equal((await send('12:15')).statusCode, 201);
         const third = await send('12:30');

@@ -12,9 +12,17 @@ import { dropCreatedDatabases, testBackends } from '../helpers/backends.ts';
 after(dropCreatedDatabases);
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const GOOD = { SECRET_KEY: crypto.randomBytes(32).toString('hex'), BASE_URL: 'https://book.example', TRUST_PROXY: '1', NODE_ENV: 'production' };
+const GOOD = {
+  SECRET_KEY: crypto.randomBytes(32).toString('hex'),
+  BASE_URL: 'https://book.example',
+  TRUST_PROXY: '1',
+  NODE_ENV: 'production',
+};
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], {
       cwd: ROOT,
@@ -47,16 +55,29 @@ for (const backend of await testBackends()) {
       const res = await cli(['check'], { ...GOOD, DATABASE_URL: url });
       assert.equal(res.code, 0, res.stdout + res.stderr);
       const s = statuses(res.stdout);
-      assert.deepEqual(Object.keys(s).sort(), ['BASE_URL', 'NODE_ENV', 'SECRET_KEY', 'TRUST_PROXY', 'database', 'demo passwords', 'migrations']);
+      assert.deepEqual(Object.keys(s).sort(), [
+        'BASE_URL',
+        'NODE_ENV',
+        'SECRET_KEY',
+        'TRUST_PROXY',
+        'database',
+        'demo passwords',
+        'migrations',
+      ]);
       assert.equal(s.database, backend.name === 'sqlite' ? 'warn' : 'ok');
-      for (const name of ['migrations', 'demo passwords', 'SECRET_KEY', 'BASE_URL', 'TRUST_PROXY', 'NODE_ENV']) assert.equal(s[name], 'ok', `${name}: ${res.stdout}`);
+      for (const name of ['migrations', 'demo passwords', 'SECRET_KEY', 'BASE_URL', 'TRUST_PROXY', 'NODE_ENV'])
+        assert.equal(s[name], 'ok', `${name}: ${res.stdout}`);
       assert.match(res.stdout, /all checks passed/);
     });
 
     it('fails, exit 1, on pending migrations, a demo password, a weak SECRET_KEY, an http BASE_URL', async () => {
       const empty = (await backend.freshUrl()).replace(/tb_test_/, 'tb_check_');
       await createDatabase(empty);
-      const res = await cli(['check'], { SECRET_KEY: 'short-but-16-chars', BASE_URL: 'http://book.example', DATABASE_URL: empty }).finally(() => dropDatabase(empty).catch(() => {}));
+      const res = await cli(['check'], {
+        SECRET_KEY: 'short-but-16-chars',
+        BASE_URL: 'http://book.example',
+        DATABASE_URL: empty,
+      }).finally(() => dropDatabase(empty).catch(() => {}));
       assert.equal(res.code, 1);
       const s = statuses(res.stdout);
       assert.equal(s.migrations, 'FAIL', res.stdout);

@@ -35,7 +35,12 @@ function cli(args: string[], databaseUrl: string, stdin?: string): Promise<CliRe
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: ROOT,
       // a fixed SECRET_KEY keeps the CLI from writing a dev key file; no DEBUG_CLI leaks in
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, SECRET_KEY: 'cli-test-secret-0123456789abcdef' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATABASE_URL: databaseUrl,
+        SECRET_KEY: 'cli-test-secret-0123456789abcdef',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -87,7 +92,9 @@ async function mysqlCharset(url: string): Promise<string> {
   try {
     const name = new URL(url).pathname.slice(1);
     const { rows } = await sql<{ cs: string }>`
-      select DEFAULT_CHARACTER_SET_NAME as cs from information_schema.SCHEMATA where SCHEMA_NAME = ${name}`.execute(database.db);
+      select DEFAULT_CHARACTER_SET_NAME as cs from information_schema.SCHEMATA where SCHEMA_NAME = ${name}`.execute(
+      database.db,
+    );
     return rows[0]?.cs ?? '';
   } finally {
     await database.close();
@@ -125,7 +132,11 @@ for (const server of servers) {
       const [a, b] = await Promise.all([cli(['db', 'migrate'], url), cli(['db', 'migrate'], url)]);
       ok(a, 'first migrate');
       ok(b, 'second migrate');
-      assert.deepEqual((await migrationRows(url)).sort(), Object.keys(MIGRATIONS).sort(), 'each migration applied once');
+      assert.deepEqual(
+        (await migrationRows(url)).sort(),
+        Object.keys(MIGRATIONS).sort(),
+        'each migration applied once',
+      );
     });
 
     it('db status on a missing database: one line, exit ≠ 0', async () => {

@@ -31,13 +31,19 @@ for (const backend of await testBackends()) {
       const env = { DATABASE_URL: url, SECRET_KEY: SECRET };
       assert.equal((await runCli(['demo'], { env })).code, 0);
 
-      const copied = await runCli(['db', 'copy', '--from', url, '--to', `sqlite:${path.join(tmp, `copy-${backend.name}.db`)}`], { env: { SECRET_KEY: SECRET } });
+      const copied = await runCli(
+        ['db', 'copy', '--from', url, '--to', `sqlite:${path.join(tmp, `copy-${backend.name}.db`)}`],
+        { env: { SECRET_KEY: SECRET } },
+      );
       assert.equal(copied.code, 0, copied.stderr);
       assert.match(copied.stderr, /WARNING: the target now holds demo staff accounts with the PUBLISHED demo password/);
       assert.match(copied.stderr, /staff passwd --email admin@example\.com/);
       const dumpFile = path.join(tmp, `dump-${backend.name}.jsonl`);
       assert.equal((await runCli(['db', 'dump', dumpFile], { env })).code, 0);
-      const loaded = await runCli(['db', 'load', '--url', `sqlite:${path.join(tmp, `load-${backend.name}.db`)}`, dumpFile], { env: { SECRET_KEY: SECRET } });
+      const loaded = await runCli(
+        ['db', 'load', '--url', `sqlite:${path.join(tmp, `load-${backend.name}.db`)}`, dumpFile],
+        { env: { SECRET_KEY: SECRET } },
+      );
       assert.equal(loaded.code, 0, loaded.stderr);
       assert.match(loaded.stderr, /WARNING: the database now holds demo staff accounts/);
 
@@ -45,11 +51,16 @@ for (const backend of await testBackends()) {
       const refused = startAppServer(await freePort(), production);
       const exit = await refused.exited;
       assert.equal(exit.code, 1, refused.output());
-      assert.match(refused.output(), /refusing to start with NODE_ENV=production: these staff accounts still have the published demo password: admin@example\.com, manager@example\.com, host@example\.com/);
+      assert.match(
+        refused.output(),
+        /refusing to start with NODE_ENV=production: these staff accounts still have the published demo password: admin@example\.com, manager@example\.com, host@example\.com/,
+      );
       assert.match(refused.output(), /tablebookings staff passwd --email admin@example\.com/);
 
       for (const email of ['admin@example.com', 'manager@example.com']) {
-        const res = await runCli(['staff', 'passwd', '--email', email], { env: { ...env, TABLEBOOKINGS_PASSWORD: 'a real production passphrase' } });
+        const res = await runCli(['staff', 'passwd', '--email', email], {
+          env: { ...env, TABLEBOOKINGS_PASSWORD: 'a real production passphrase' },
+        });
         assert.equal(res.code, 0, res.stderr);
       }
       assert.equal((await runCli(['staff', 'disable', '--email', 'host@example.com'], { env })).code, 0);

@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, startProcess, tempDir, type Proc } from '../scale/processes.ts';
-import { allowRootOverTcp, baseSettings, GALERA_PROVIDER, installDataDir, mariadbNode, MARIADBD, prepareEmptyDataDir, tail, type MariadbNode } from './mariadb-node.ts';
+import {
+  allowRootOverTcp,
+  baseSettings,
+  GALERA_PROVIDER,
+  installDataDir,
+  mariadbNode,
+  MARIADBD,
+  prepareEmptyDataDir,
+  tail,
+  type MariadbNode,
+} from './mariadb-node.ts';
 
 /**
  * A MariaDB Galera cluster of our own: N mariadbd processes on 127.0.0.1, each with its own
@@ -26,9 +36,12 @@ export interface GaleraNode extends MariadbNode {
 
 /** Why the Galera tests cannot run here (outside CI they skip; in CI they fail). */
 export function missingGalera(): string | undefined {
-  const missing = [GALERA_PROVIDER, MARIADBD, '/usr/bin/rsync', '/usr/bin/wsrep_sst_rsync'].filter((f) => !fs.existsSync(f));
+  const missing = [GALERA_PROVIDER, MARIADBD, '/usr/bin/rsync', '/usr/bin/wsrep_sst_rsync'].filter(
+    (f) => !fs.existsSync(f),
+  );
   if (missing.length === 0) return undefined;
-  if (process.env.CI === 'true') throw new Error(`CI=true and ${missing.join(', ')} missing (apt-get install galera-4 mariadb-server rsync)`);
+  if (process.env.CI === 'true')
+    throw new Error(`CI=true and ${missing.join(', ')} missing (apt-get install galera-4 mariadb-server rsync)`);
   return `${missing.join(', ')} not installed`;
 }
 
@@ -72,7 +85,8 @@ async function waitSynced(node: GaleraNode, timeoutMs = 120_000): Promise<void> 
     if (proc && !proc.isRunning()) throw new Error(`${node.name} exited:\n${tail(node.dir)}`);
     const state = await node.state().catch(() => '');
     if (state === 'Synced') return;
-    if (Date.now() > deadline) throw new Error(`${node.name} not synced within ${timeoutMs} ms (state ${state || 'down'}):\n${tail(node.dir)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${node.name} not synced within ${timeoutMs} ms (state ${state || 'down'}):\n${tail(node.dir)}`);
     await sleep(300);
   }
 }
@@ -98,12 +112,14 @@ function galeraNode(dir: string, name: string, own: Ports, all: Ports[]): Galera
 export async function startGalera(size = 3): Promise<GaleraCluster> {
   const dir = tempDir('galera');
   const ports: Ports[] = [];
-  for (let i = 0; i < size; i++) ports.push({ client: await freePort(), group: await freePort(), ist: await freePort(), sst: await freePort() });
+  for (let i = 0; i < size; i++)
+    ports.push({ client: await freePort(), group: await freePort(), ist: await freePort(), sst: await freePort() });
   const nodes = ports.map((own, i) => galeraNode(path.join(dir, `node${i + 1}`), `galera${i + 1}`, own, ports));
   const cluster: GaleraCluster = {
     dir,
     nodes,
-    url: (database, order = nodes.map((_, i) => i)) => `mysql://root@${order.map((i) => `127.0.0.1:${nodes[i].port}`).join(',')}/${database}`,
+    url: (database, order = nodes.map((_, i) => i)) =>
+      `mysql://root@${order.map((i) => `127.0.0.1:${nodes[i].port}`).join(',')}/${database}`,
     async stop() {
       // the joiners first, the bootstrap node last: a clean shutdown of the whole group
       for (const node of [...nodes].reverse()) await node.stop().catch(() => {});
@@ -139,7 +155,10 @@ export async function clusterSize(node: MariadbNode): Promise<number> {
  * deploy/haproxy-galera.cfg with these nodes (the first is the writer, the rest backups),
  * bound to a free port. Creates the check user on the cluster first.
  */
-export async function startGaleraHaproxy(cluster: GaleraCluster, order: number[]): Promise<{ proc: Proc; port: number }> {
+export async function startGaleraHaproxy(
+  cluster: GaleraCluster,
+  order: number[],
+): Promise<{ proc: Proc; port: number }> {
   await cluster.nodes[0].sql("CREATE USER IF NOT EXISTS 'haproxy_check'@'127.0.0.1'");
   const port = await freePort();
   const template = fs.readFileSync('deploy/haproxy-galera.cfg', 'utf8');
@@ -149,7 +168,8 @@ export async function startGaleraHaproxy(cluster: GaleraCluster, order: number[]
   const text = template
     .replace(pattern, (_m, indent: string) => servers.map((l) => indent + l).join('\n'))
     .replace(/^(\s*)bind 127\.0\.0\.1:3306$/m, `$1bind 127.0.0.1:${port}`);
-  if (text.includes('10.0.1.') || !text.includes(`127.0.0.1:${port}`)) throw new Error('haproxy-galera template substitution failed');
+  if (text.includes('10.0.1.') || !text.includes(`127.0.0.1:${port}`))
+    throw new Error('haproxy-galera template substitution failed');
   const file = path.join(cluster.dir, 'haproxy-galera.cfg');
   fs.writeFileSync(file, text);
   const proc = startProcess('haproxy-galera', '/usr/sbin/haproxy', ['-db', '-f', file]);

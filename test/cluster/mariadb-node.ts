@@ -66,7 +66,17 @@ export function baseSettings(dir: string, port: number): string[] {
 
 export async function installDataDir(dir: string): Promise<void> {
   await prepareEmptyDataDir(dir);
-  await run('mariadb-install-db', ['--no-defaults', `--user=${SERVER_USER}`, `--datadir=${dir}/data`, '--auth-root-authentication-method=normal', '--skip-test-db'], { timeout: 120_000 });
+  await run(
+    'mariadb-install-db',
+    [
+      '--no-defaults',
+      `--user=${SERVER_USER}`,
+      `--datadir=${dir}/data`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+    ],
+    { timeout: 120_000 },
+  );
 }
 
 const SERVER_USER = 'mysql';
@@ -108,8 +118,15 @@ export function mariadbNode(spec: NodeSpec): MariadbNode {
       }
     },
     async sql(statement) {
-      const { stdout } = await run('mariadb', ['--no-defaults', '-uroot', `--socket=${socket}`, '-N', '-B', '-e', statement], { timeout: 30_000 });
-      return stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+      const { stdout } = await run(
+        'mariadb',
+        ['--no-defaults', '-uroot', `--socket=${socket}`, '-N', '-B', '-e', statement],
+        { timeout: 30_000 },
+      );
+      return stdout
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => l.split('\t'));
     },
     async kill9() {
       await current?.stop('SIGKILL');
@@ -136,5 +153,7 @@ export function tail(dir: string, lines = 30): string {
 
 /** Lets root log in over TCP from 127.0.0.1 without a password (the tests' URLs). */
 export async function allowRootOverTcp(node: MariadbNode): Promise<void> {
-  await node.sql("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'; GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;");
+  await node.sql(
+    "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'; GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;",
+  );
 }

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, tempDir } from '../scale/processes.ts';
-import { allowRootOverTcp, baseSettings, installDataDir, mariadbNode, MARIADBD, type MariadbNode } from './mariadb-node.ts';
+import {
+  allowRootOverTcp,
+  baseSettings,
+  installDataDir,
+  mariadbNode,
+  MARIADBD,
+  type MariadbNode,
+} from './mariadb-node.ts';
 
 /**
  * A primary and a read replica of our own, on free ports in a temp dir: MariaDB with GTID
@@ -26,12 +33,20 @@ const run = promisify(execFile);
 /** Debian's versioned server binaries (initdb, pg_ctl, pg_basebackup), newest first. */
 const PG_BIN = (() => {
   const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   return path.join(root, versions[0] ?? '15', 'bin');
 })();
 
 export function missingReplicaTools(backend: 'mysql' | 'postgres'): string | undefined {
-  const needed = backend === 'mysql' ? [MARIADBD, '/usr/bin/mariadb-install-db'] : [`${PG_BIN}/initdb`, `${PG_BIN}/pg_ctl`, `${PG_BIN}/pg_basebackup`];
+  const needed =
+    backend === 'mysql'
+      ? [MARIADBD, '/usr/bin/mariadb-install-db']
+      : [`${PG_BIN}/initdb`, `${PG_BIN}/pg_ctl`, `${PG_BIN}/pg_basebackup`];
   const missing = needed.filter((f) => !fs.existsSync(f));
   if (missing.length === 0) return undefined;
   if (process.env.CI === 'true') throw new Error(`CI=true and ${missing.join(', ')} missing`);
@@ -41,8 +56,23 @@ export function missingReplicaTools(backend: 'mysql' | 'postgres'): string | und
 export async function startMariadbReplica(): Promise<ReplicaPair> {
   const dir = tempDir('mariadb-repl');
   const [pp, rp] = [await freePort(), await freePort()];
-  const primary = mariadbNode({ name: 'primary', dir: path.join(dir, 'primary'), port: pp, settings: [...baseSettings(path.join(dir, 'primary'), pp), 'server_id=1', 'log_bin=primary-bin', 'binlog_format=ROW'] });
-  const replica = mariadbNode({ name: 'replica', dir: path.join(dir, 'replica'), port: rp, settings: [...baseSettings(path.join(dir, 'replica'), rp), 'server_id=2', 'read_only=ON', 'skip-slave-start'] });
+  const primary = mariadbNode({
+    name: 'primary',
+    dir: path.join(dir, 'primary'),
+    port: pp,
+    settings: [
+      ...baseSettings(path.join(dir, 'primary'), pp),
+      'server_id=1',
+      'log_bin=primary-bin',
+      'binlog_format=ROW',
+    ],
+  });
+  const replica = mariadbNode({
+    name: 'replica',
+    dir: path.join(dir, 'replica'),
+    port: rp,
+    settings: [...baseSettings(path.join(dir, 'replica'), rp), 'server_id=2', 'read_only=ON', 'skip-slave-start'],
+  });
   const nodes: MariadbNode[] = [primary, replica];
   const pair: ReplicaPair = {
     backend: 'mysql',
@@ -62,7 +92,9 @@ export async function startMariadbReplica(): Promise<ReplicaPair> {
     await Promise.all(nodes.map((n) => n.waitReady()));
     await allowRootOverTcp(primary);
     await allowRootOverTcp(replica);
-    await replica.sql(`CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${pp}, MASTER_USER='root', MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos; START SLAVE;`);
+    await replica.sql(
+      `CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${pp}, MASTER_USER='root', MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos; START SLAVE;`,
+    );
     return pair;
   } catch (error) {
     await pair.stop();
@@ -75,7 +107,18 @@ function asPostgres(command: string, args: string[]) {
 }
 
 function psql(port: number, statement: string) {
-  return asPostgres('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-Atc', statement]);
+  return asPostgres('psql', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-U',
+    'postgres',
+    '-d',
+    'postgres',
+    '-Atc',
+    statement,
+  ]);
 }
 
 export async function startPostgresReplica(): Promise<ReplicaPair> {
@@ -84,9 +127,12 @@ export async function startPostgresReplica(): Promise<ReplicaPair> {
   const [pp, rp] = [await freePort(), await freePort()];
   const primaryDir = path.join(dir, 'primary');
   const replicaDir = path.join(dir, 'replica');
-  const options = (port: number) => `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off -c shared_buffers=16MB -c max_wal_senders=4 -c wal_level=replica -c hot_standby=on`;
-  const start = (data: string, port: number) => asPostgres(`${PG_BIN}/pg_ctl`, ['-D', data, '-l', `${data}.log`, '-o', options(port), '-w', '-t', '60', 'start']);
-  const stop = async (data: string, mode: string) => void (await asPostgres(`${PG_BIN}/pg_ctl`, ['-D', data, '-m', mode, '-w', 'stop']).catch(() => {}));
+  const options = (port: number) =>
+    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off -c shared_buffers=16MB -c max_wal_senders=4 -c wal_level=replica -c hot_standby=on`;
+  const start = (data: string, port: number) =>
+    asPostgres(`${PG_BIN}/pg_ctl`, ['-D', data, '-l', `${data}.log`, '-o', options(port), '-w', '-t', '60', 'start']);
+  const stop = async (data: string, mode: string) =>
+    void (await asPostgres(`${PG_BIN}/pg_ctl`, ['-D', data, '-m', mode, '-w', 'stop']).catch(() => {}));
   const pair: ReplicaPair = {
     backend: 'postgres',
     primaryUrl: (db) => `postgres://postgres@127.0.0.1:${pp}/${db}`,
@@ -105,10 +151,32 @@ export async function startPostgresReplica(): Promise<ReplicaPair> {
     },
   };
   try {
-    await asPostgres(`${PG_BIN}/initdb`, ['-D', primaryDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C']);
+    await asPostgres(`${PG_BIN}/initdb`, [
+      '-D',
+      primaryDir,
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '-E',
+      'UTF8',
+      '--locale=C',
+    ]);
     fs.appendFileSync(path.join(primaryDir, 'pg_hba.conf'), 'host replication all 127.0.0.1/32 trust\n');
     await start(primaryDir, pp);
-    await asPostgres(`${PG_BIN}/pg_basebackup`, ['-h', '127.0.0.1', '-p', String(pp), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream']);
+    await asPostgres(`${PG_BIN}/pg_basebackup`, [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(pp),
+      '-U',
+      'postgres',
+      '-D',
+      replicaDir,
+      '-R',
+      '-X',
+      'stream',
+    ]);
     await start(replicaDir, rp);
     await waitFor(async () => (await psql(rp, 'SELECT pg_is_in_recovery()')).stdout.trim() === 't');
     return pair;

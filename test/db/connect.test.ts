@@ -114,7 +114,9 @@ for (const backend of await testBackends()) {
     if (backend.name === 'mysql') {
       it('sessions are UTC, strict and utf8mb4', async () => {
         const { rows } = await sql<{ tz: string; mode: string; cs: string }>`
-          select @@session.time_zone as tz, @@session.sql_mode as mode, @@character_set_connection as cs`.execute(database.db);
+          select @@session.time_zone as tz, @@session.sql_mode as mode, @@character_set_connection as cs`.execute(
+          database.db,
+        );
         assert.equal(rows[0].tz, '+00:00');
         assert.match(rows[0].mode, /STRICT_ALL_TABLES/);
         assert.equal(rows[0].cs, 'utf8mb4');
@@ -122,11 +124,19 @@ for (const backend of await testBackends()) {
 
       it('strict mode rejects a value that does not fit instead of truncating it', async () => {
         const db = database.db.withTables<{ roundtrip: Row }>();
-        await assert.rejects(db.insertInto('roundtrip').values({ id: 'long', label: 'x'.repeat(101), note: null, flag: 0, at: 1 }).execute());
+        await assert.rejects(
+          db
+            .insertInto('roundtrip')
+            .values({ id: 'long', label: 'x'.repeat(101), note: null, flag: 0, at: 1 })
+            .execute(),
+        );
       });
 
       it('?ssl=true against a server without TLS fails with a clear error, not a hang', async () => {
-        const tls = createDb(urlWithDatabase(MYSQL_BASE, 'mysql', '?ssl=true'), { poolMax: 1, acquireTimeoutMs: 10_000 });
+        const tls = createDb(urlWithDatabase(MYSQL_BASE, 'mysql', '?ssl=true'), {
+          poolMax: 1,
+          acquireTimeoutMs: 10_000,
+        });
         try {
           await assert.rejects(sql`select 1`.execute(tls.db), (error: Error) => {
             assert.match(error.message, /secure connection|ssl|tls/i);

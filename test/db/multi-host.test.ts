@@ -37,12 +37,28 @@ describe('several MySQL hosts in DATABASE_URL', () => {
 
   it('classifies driver errors once: retry, reconnect, duplicate, unavailable', () => {
     const cases: [object, string][] = [
-      [{ code: 'ER_LOCK_DEADLOCK', errno: 1213, message: 'Deadlock found when trying to get lock; try restarting transaction' }, 'retry'],
-      [{ errno: 1213, message: 'WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction' }, 'retry'],
+      [
+        {
+          code: 'ER_LOCK_DEADLOCK',
+          errno: 1213,
+          message: 'Deadlock found when trying to get lock; try restarting transaction',
+        },
+        'retry',
+      ],
+      [
+        {
+          errno: 1213,
+          message: 'WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction',
+        },
+        'retry',
+      ],
       [{ code: 'ER_LOCK_WAIT_TIMEOUT', errno: 1205 }, 'retry'],
       [{ code: '40001' }, 'retry'],
       [{ code: '40P01' }, 'retry'],
-      [{ code: 'ER_UNKNOWN_COM_ERROR', errno: 1047, message: 'WSREP has not yet prepared node for application use' }, 'reconnect'],
+      [
+        { code: 'ER_UNKNOWN_COM_ERROR', errno: 1047, message: 'WSREP has not yet prepared node for application use' },
+        'reconnect',
+      ],
       [{ code: 'ER_OPTION_PREVENTS_STATEMENT', errno: 1290 }, 'reconnect'],
       [{ code: 'ER_READ_ONLY_MODE', errno: 1836 }, 'reconnect'],
       [{ code: '25006' }, 'reconnect'],
@@ -65,7 +81,11 @@ describe('several MySQL hosts in DATABASE_URL', () => {
       const dup = toProblem(Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY', errno: 1062 }), locale);
       assert.equal(dup.status, 409);
       assert.ok(dup.detail.length > 0);
-      assert.equal(toProblem(Object.assign(new Error('WSREP not ready'), { code: 'ER_UNKNOWN_COM_ERROR', errno: 1047 }), locale).status, 503);
+      assert.equal(
+        toProblem(Object.assign(new Error('WSREP not ready'), { code: 'ER_UNKNOWN_COM_ERROR', errno: 1047 }), locale)
+          .status,
+        503,
+      );
       assert.equal(toProblem(Object.assign(new Error('read only'), { code: '25006' }), locale).status, 503);
     }
   });
@@ -103,13 +123,19 @@ for (const backend of await testBackends()) {
         const { database } = await freshDatabase(backend, 2);
         try {
           const db = database.db.withTables<{ probe: { id: number } }>();
-          await db.schema.createTable('probe').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+          await db.schema
+            .createTable('probe')
+            .addColumn('id', 'integer', (c) => c.primaryKey())
+            .execute();
           const attempts: number[] = [];
           await runTransaction(database.db, async (trx, attempt) => {
             attempts.push(attempt);
             await trx.withTables<{ probe: { id: number } }>().insertInto('probe').values({ id: 1 }).execute();
             if (attempt === 1) {
-              const kill = backend.name === 'mysql' ? sql`KILL CONNECTION_ID()` : sql`select pg_terminate_backend(pg_backend_pid())`;
+              const kill =
+                backend.name === 'mysql'
+                  ? sql`KILL CONNECTION_ID()`
+                  : sql`select pg_terminate_backend(pg_backend_pid())`;
               await kill.execute(trx);
             }
           });
@@ -125,14 +151,21 @@ for (const backend of await testBackends()) {
       const { database } = await freshDatabase(backend, 2);
       try {
         const db = database.db.withTables<{ cells: { id: number } }>();
-        await db.schema.createTable('cells').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+        await db.schema
+          .createTable('cells')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .execute();
         await db.insertInto('cells').values({ id: 7 }).execute();
         let attempts = 0;
         await assert.rejects(
-          runTransaction(database.db, async (trx) => {
-            attempts++;
-            await trx.withTables<{ cells: { id: number } }>().insertInto('cells').values({ id: 7 }).execute();
-          }, (e) => classifyDbError(e) === 'retry'),
+          runTransaction(
+            database.db,
+            async (trx) => {
+              attempts++;
+              await trx.withTables<{ cells: { id: number } }>().insertInto('cells').values({ id: 7 }).execute();
+            },
+            (e) => classifyDbError(e) === 'retry',
+          ),
           (error) => classifyDbError(error) === 'duplicate',
         );
         assert.equal(attempts, 1);

@@ -29,17 +29,39 @@ async function seedRestaurant(database: Database): Promise<{ restaurantId: strin
   await database.db
     .insertInto('restaurants')
     .values({
-      id: restaurantId, slug: `r-${restaurantId.slice(-12)}`, name: 'Overlap Bistro', timezone: 'Europe/Berlin',
-      slot_interval_minutes: 15, booking_window_days: 60, min_notice_minutes: 0, cancel_cutoff_minutes: 0,
-      max_party_size: 8, durations: '[{"maxParty":8,"minutes":90}]', max_covers_per_slot: null, hold_minutes: 5, created_at: now, updated_at: now,
+      id: restaurantId,
+      slug: `r-${restaurantId.slice(-12)}`,
+      name: 'Overlap Bistro',
+      timezone: 'Europe/Berlin',
+      slot_interval_minutes: 15,
+      booking_window_days: 60,
+      min_notice_minutes: 0,
+      cancel_cutoff_minutes: 0,
+      max_party_size: 8,
+      durations: '[{"maxParty":8,"minutes":90}]',
+      max_covers_per_slot: null,
+      hold_minutes: 5,
+      created_at: now,
+      updated_at: now,
     })
     .execute();
   const tables = [uuidv7(), uuidv7()];
   await database.db
     .insertInto('dining_tables')
-    .values(tables.map((id, i) => ({
-      restaurant_id: restaurantId, id, label: `T${i + 1}`, min_seats: 1, max_seats: 4, active: 1, area: null, bookable_online: 1, created_at: now, updated_at: now,
-    })))
+    .values(
+      tables.map((id, i) => ({
+        restaurant_id: restaurantId,
+        id,
+        label: `T${i + 1}`,
+        min_seats: 1,
+        max_seats: 4,
+        active: 1,
+        area: null,
+        bookable_online: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .execute();
   return { restaurantId, tables };
 }
@@ -50,26 +72,58 @@ async function book(database: Database, restaurantId: string, b: Booking): Promi
     await trx
       .insertInto('bookings')
       .values({
-        restaurant_id: restaurantId, id: b.id, reference: b.id.slice(-8).toUpperCase(), table_id: b.tableId, party: 2,
-        starts_at: b.startsAt, ends_at: b.endsAt, service_date: '2026-07-01', local_time: '20:00', name: 'Guest',
-        email: null, phone: null, notes: null, status: 'confirmed', source: 'web', manage_token_hash: 'h'.repeat(64),
-        created_at: T0, updated_at: T0,
+        restaurant_id: restaurantId,
+        id: b.id,
+        reference: b.id.slice(-8).toUpperCase(),
+        table_id: b.tableId,
+        party: 2,
+        starts_at: b.startsAt,
+        ends_at: b.endsAt,
+        service_date: '2026-07-01',
+        local_time: '20:00',
+        name: 'Guest',
+        email: null,
+        phone: null,
+        notes: null,
+        status: 'confirmed',
+        source: 'web',
+        manage_token_hash: 'h'.repeat(64),
+        created_at: T0,
+        updated_at: T0,
       })
       .execute();
     await trx
       .insertInto('table_occupancy')
-      .values(occupancyCells(b.startsAt, b.endsAt).map((cell) => ({ restaurant_id: restaurantId, table_id: b.tableId, cell, booking_id: b.id })))
+      .values(
+        occupancyCells(b.startsAt, b.endsAt).map((cell) => ({
+          restaurant_id: restaurantId,
+          table_id: b.tableId,
+          cell,
+          booking_id: b.id,
+        })),
+      )
       .execute();
   });
 }
 
 const booking = (tableId: string, startMin: number, minutes: number): Booking => ({
-  id: uuidv7(), tableId, startsAt: T0 + startMin * MIN, endsAt: T0 + (startMin + minutes) * MIN,
+  id: uuidv7(),
+  tableId,
+  startsAt: T0 + startMin * MIN,
+  endsAt: T0 + (startMin + minutes) * MIN,
 });
 
 async function countRows(database: Database, restaurantId: string): Promise<{ bookings: number; cells: number }> {
-  const b = await database.db.selectFrom('bookings').select((eb) => eb.fn.countAll().as('n')).where('restaurant_id', '=', restaurantId).executeTakeFirstOrThrow();
-  const c = await database.db.selectFrom('table_occupancy').select((eb) => eb.fn.countAll().as('n')).where('restaurant_id', '=', restaurantId).executeTakeFirstOrThrow();
+  const b = await database.db
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('restaurant_id', '=', restaurantId)
+    .executeTakeFirstOrThrow();
+  const c = await database.db
+    .selectFrom('table_occupancy')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('restaurant_id', '=', restaurantId)
+    .executeTakeFirstOrThrow();
   return { bookings: Number(b.n), cells: Number(c.n) };
 }
 
@@ -119,7 +173,11 @@ for (const backend of await testBackends()) {
       const { restaurantId, tables } = await seedRestaurant(database);
       const first = booking(tables[0], 0, 90);
       await book(database, restaurantId, first);
-      await database.db.deleteFrom('bookings').where('restaurant_id', '=', restaurantId).where('id', '=', first.id).execute();
+      await database.db
+        .deleteFrom('bookings')
+        .where('restaurant_id', '=', restaurantId)
+        .where('id', '=', first.id)
+        .execute();
       assert.deepEqual(await countRows(database, restaurantId), { bookings: 0, cells: 0 });
       await book(database, restaurantId, booking(tables[0], 30, 90));
     });

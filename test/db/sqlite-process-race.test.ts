@@ -19,7 +19,10 @@ interface Report {
 }
 
 function startWorker(url: string, id: number): { child: ChildProcess; ready: Promise<void>; report: Promise<Report> } {
-  const child = fork(WORKER, [url, String(TRANSACTIONS), `w${id}`], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(WORKER, [url, String(TRANSACTIONS), `w${id}`], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  });
   const ready = new Promise<void>((resolve, reject) => {
     child.on('message', (m) => m === 'ready' && resolve());
     child.on('exit', (code) => reject(new Error(`worker ${id} exited early (${code})`)));
@@ -35,7 +38,9 @@ async function prepareTables(url: string): Promise<void> {
   const database = createDb(url);
   try {
     await sql`create table race_counter (id integer primary key, value integer not null)`.execute(database.db);
-    await sql`create table race_log (worker text not null, seq integer not null, seen integer not null)`.execute(database.db);
+    await sql`create table race_log (worker text not null, seq integer not null, seen integer not null)`.execute(
+      database.db,
+    );
     await sql`insert into race_counter (id, value) values (1, 0)`.execute(database.db);
   } finally {
     await database.close();

@@ -46,15 +46,31 @@ describe('TLS options in DATABASE_URL (issue 11)', () => {
     ];
     for (const url of bad) {
       assert.throws(() => parseDatabaseUrl(url), DatabaseUrlError, url);
-      assert.throws(() => loadConfig({ DATABASE_URL: url, SECRET_KEY: 'x'.repeat(32) }), (e: unknown) => e instanceof ConfigError && /^DATABASE_URL /.test((e as Error).message), url);
+      assert.throws(
+        () => loadConfig({ DATABASE_URL: url, SECRET_KEY: 'x'.repeat(32) }),
+        (e: unknown) => e instanceof ConfigError && /^DATABASE_URL /.test((e as Error).message),
+        url,
+      );
     }
   });
 
   it('turns the modes into driver options that check what was asked', () => {
     assert.equal(mysqlTlsOptions({ mode: 'off' }), undefined);
-    assert.deepEqual(mysqlTlsOptions({ mode: 'require' }), { ca: undefined, rejectUnauthorized: false, verifyIdentity: false });
-    assert.deepEqual(mysqlTlsOptions({ mode: 'verify-ca' }), { ca: undefined, rejectUnauthorized: true, verifyIdentity: false });
-    assert.deepEqual(mysqlTlsOptions({ mode: 'verify-full' }), { ca: undefined, rejectUnauthorized: true, verifyIdentity: true });
+    assert.deepEqual(mysqlTlsOptions({ mode: 'require' }), {
+      ca: undefined,
+      rejectUnauthorized: false,
+      verifyIdentity: false,
+    });
+    assert.deepEqual(mysqlTlsOptions({ mode: 'verify-ca' }), {
+      ca: undefined,
+      rejectUnauthorized: true,
+      verifyIdentity: false,
+    });
+    assert.deepEqual(mysqlTlsOptions({ mode: 'verify-full' }), {
+      ca: undefined,
+      rejectUnauthorized: true,
+      verifyIdentity: true,
+    });
     assert.equal(postgresTlsOptions({ mode: 'require' })?.rejectUnauthorized, false);
     assert.equal(postgresTlsOptions({ mode: 'verify-full' })?.rejectUnauthorized, true);
     assert.equal(postgresTlsOptions({ mode: 'verify-full' })?.checkServerIdentity, undefined);

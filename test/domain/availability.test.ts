@@ -50,8 +50,18 @@ test('notice for guests, one interval back for staff walk-ins', () => {
 
 test('occupied tables remove overlapping slots', () => {
   const occ: Occupancy[] = [
-    { bookingId: 'b1', tableId: 'T1', startsAt: at('2026-05-02T19:00:00+09:00'), endsAt: at('2026-05-02T20:30:00+09:00') },
-    { bookingId: 'b2', tableId: 'T2', startsAt: at('2026-05-02T19:00:00+09:00'), endsAt: at('2026-05-02T21:00:00+09:00') },
+    {
+      bookingId: 'b1',
+      tableId: 'T1',
+      startsAt: at('2026-05-02T19:00:00+09:00'),
+      endsAt: at('2026-05-02T20:30:00+09:00'),
+    },
+    {
+      bookingId: 'b2',
+      tableId: 'T2',
+      startsAt: at('2026-05-02T19:00:00+09:00'),
+      endsAt: at('2026-05-02T21:00:00+09:00'),
+    },
   ];
   const slots = availableSlots(R, TABLES, occ, q({ date: '2026-05-02' }));
   // party 2 fits T1 and T2; 18:00 ends 19:30 overlaps both; 20:30 fits T1 (ends exactly at 20:30)
@@ -68,7 +78,12 @@ test('inactive tables do not count', () => {
 });
 
 test('DST night in London keeps the grid rules', () => {
-  const r = rules({ timezone: 'Europe/London', slotIntervalMinutes: 30, durations: [{ maxParty: 8, minutes: 60 }], hours: [{ weekday: 7, opens: '00:00', closes: '04:00' }] });
+  const r = rules({
+    timezone: 'Europe/London',
+    slotIntervalMinutes: 30,
+    durations: [{ maxParty: 8, minutes: 60 }],
+    hours: [{ weekday: 7, opens: '00:00', closes: '04:00' }],
+  });
   const slots = availableSlots(r, TABLES, [], q({ date: '2026-03-29', now: at('2026-03-28T12:00:00Z') }));
   assert.deepEqual(times(slots), ['00:00', '00:30', '02:00', '02:30', '03:00']);
 });

@@ -30,7 +30,10 @@ test('bookableDateRange is local today to today + window inclusive', () => {
   assert.deepEqual(bookableDateRange(R, NOW), { today: '2026-05-01', lastDate: '2026-06-30' });
   // 23:30 UTC on 30 April is already 1 May in Seoul
   assert.equal(bookableDateRange(R, at('2026-04-30T23:30:00Z')).today, '2026-05-01');
-  assert.equal(bookableDateRange({ ...R, timezone: 'America/New_York' }, at('2026-05-01T03:00:00Z')).today, '2026-04-30');
+  assert.equal(
+    bookableDateRange({ ...R, timezone: 'America/New_York' }, at('2026-05-01T03:00:00Z')).today,
+    '2026-04-30',
+  );
 });
 
 test('resolveStart accepts good starts', () => {
@@ -68,9 +71,18 @@ test('resolveStart rejects with the right field', () => {
     ['party of 8 too late for lunch', { time: '13:00', party: 8 }, ['time']],
     ['inside notice', { time: '12:00', now: at('2026-05-01T11:15:00+09:00') }, ['time']],
     ['already past for guest', { time: '12:00', now: at('2026-05-01T12:10:00+09:00') }, ['time']],
-    ['staff more than one interval back', { mode: 'staff', time: '19:00', now: at('2026-05-01T19:16:00+09:00') }, ['time']],
+    [
+      'staff more than one interval back',
+      { mode: 'staff', time: '19:00', now: at('2026-05-01T19:16:00+09:00') },
+      ['time'],
+    ],
   ];
-  for (const [name, over, fields] of cases) assert.deepEqual(fieldOf(() => resolveStart(R, req(over))), fields, name);
+  for (const [name, over, fields] of cases)
+    assert.deepEqual(
+      fieldOf(() => resolveStart(R, req(over))),
+      fields,
+      name,
+    );
 });
 
 test('notice message names the minutes', () => {
@@ -85,9 +97,18 @@ test('notice message names the minutes', () => {
 
 test('staff waive notice only: closures, window and hours still apply', () => {
   const staff = { mode: 'staff' as const };
-  assert.deepEqual(fieldOf(() => resolveStart(R, req({ ...staff, date: '2026-05-05' }))), ['date']);
-  assert.deepEqual(fieldOf(() => resolveStart(R, req({ ...staff, date: '2026-07-01' }))), ['date']);
-  assert.deepEqual(fieldOf(() => resolveStart(R, req({ ...staff, time: '16:00' }))), ['time']);
+  assert.deepEqual(
+    fieldOf(() => resolveStart(R, req({ ...staff, date: '2026-05-05' }))),
+    ['date'],
+  );
+  assert.deepEqual(
+    fieldOf(() => resolveStart(R, req({ ...staff, date: '2026-07-01' }))),
+    ['date'],
+  );
+  assert.deepEqual(
+    fieldOf(() => resolveStart(R, req({ ...staff, time: '16:00' }))),
+    ['time'],
+  );
   assert.equal(resolveStart(R, req({ ...staff, time: '12:00', now: at('2026-05-01T11:59:00+09:00') })).time, '12:00');
 });
 
@@ -101,16 +122,29 @@ test('after midnight: the running period of yesterday is still bookable', () => 
   const slot = resolveStart(late, req({ date: '2026-05-01', time: '01:00', now }));
   assert.equal(toIsoUtc(slot.startsAt), '2026-05-01T16:00:00Z');
   assert.equal(slot.date, '2026-05-01');
-  assert.deepEqual(fieldOf(() => resolveStart(late, req({ date: '2026-05-01', time: '00:15', now }))), ['date']);
-  assert.deepEqual(fieldOf(() => resolveStart(late, req({ date: '2026-05-01', time: '19:00', now }))), ['date']);
+  assert.deepEqual(
+    fieldOf(() => resolveStart(late, req({ date: '2026-05-01', time: '00:15', now }))),
+    ['date'],
+  );
+  assert.deepEqual(
+    fieldOf(() => resolveStart(late, req({ date: '2026-05-01', time: '19:00', now }))),
+    ['date'],
+  );
   const walkIn = resolveStart(late, req({ date: '2026-05-01', time: '00:00', now, mode: 'staff' }));
   assert.equal(walkIn.time, '00:00');
 });
 
 test('DST: a time in the spring-forward gap is off the grid, a repeated one resolves to the first', () => {
-  const ny = rules({ timezone: 'America/New_York', hours: [{ weekday: 7, opens: '00:00', closes: '05:00' }], durations: [{ maxParty: 8, minutes: 60 }] });
+  const ny = rules({
+    timezone: 'America/New_York',
+    hours: [{ weekday: 7, opens: '00:00', closes: '05:00' }],
+    durations: [{ maxParty: 8, minutes: 60 }],
+  });
   const before = at('2026-03-01T12:00:00-05:00');
-  assert.deepEqual(fieldOf(() => resolveStart(ny, req({ date: '2026-03-08', time: '02:30', now: before }))), ['time']);
+  assert.deepEqual(
+    fieldOf(() => resolveStart(ny, req({ date: '2026-03-08', time: '02:30', now: before }))),
+    ['time'],
+  );
   const fall = resolveStart(ny, req({ date: '2026-11-01', time: '01:30', now: at('2026-10-30T12:00:00-04:00') }));
   assert.equal(toIsoUtc(fall.startsAt), '2026-11-01T05:30:00Z');
 });

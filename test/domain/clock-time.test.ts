@@ -16,9 +16,18 @@ import { at } from './fixtures.ts';
 
 test('parseHHMM is strict', () => {
   const cases: [string, number | null][] = [
-    ['00:00', 0], ['23:59', 1439], ['18:30', 1110], ['09:05', 545],
-    ['24:00', null], ['9:05', null], ['12:60', null], ['12:5', null], [' 12:00', null],
-    ['12:00:00', null], ['', null], ['ab:cd', null],
+    ['00:00', 0],
+    ['23:59', 1439],
+    ['18:30', 1110],
+    ['09:05', 545],
+    ['24:00', null],
+    ['9:05', null],
+    ['12:60', null],
+    ['12:5', null],
+    [' 12:00', null],
+    ['12:00:00', null],
+    ['', null],
+    ['ab:cd', null],
   ];
   for (const [s, want] of cases) assert.equal(parseHHMM(s), want, s);
 });
@@ -32,8 +41,15 @@ test('formatHHMM pads and wraps', () => {
 
 test('isIsoDate accepts only real calendar dates', () => {
   const cases: [string, boolean][] = [
-    ['2026-05-01', true], ['2028-02-29', true], ['2026-02-29', false], ['2026-13-01', false],
-    ['2026-04-31', false], ['2026-5-1', false], ['20260501', false], ['2026-05-01T00:00', false], ['', false],
+    ['2026-05-01', true],
+    ['2028-02-29', true],
+    ['2026-02-29', false],
+    ['2026-13-01', false],
+    ['2026-04-31', false],
+    ['2026-5-1', false],
+    ['20260501', false],
+    ['2026-05-01T00:00', false],
+    ['', false],
   ];
   for (const [s, want] of cases) assert.equal(isIsoDate(s), want, s);
 });

@@ -42,5 +42,8 @@ test('occupancyCells covers [start, end) in 5-minute cells', () => {
   assert.deepEqual(occupancyCells(base, base + CELL_MS), [1000]);
   assert.deepEqual(occupancyCells(base, base), []);
   assert.equal(occupancyCells(Date.parse('2026-05-01T10:00:00Z'), Date.parse('2026-05-01T11:30:00Z')).length, 18);
-  assert.equal(occupancyCells(Date.parse('2026-05-01T10:00:00Z'), Date.parse('2026-05-01T11:30:00Z'))[0], Math.floor(Date.parse('2026-05-01T10:00:00Z') / CELL_MS));
+  assert.equal(
+    occupancyCells(Date.parse('2026-05-01T10:00:00Z'), Date.parse('2026-05-01T11:30:00Z'))[0],
+    Math.floor(Date.parse('2026-05-01T10:00:00Z') / CELL_MS),
+  );
 });

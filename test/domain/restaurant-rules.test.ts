@@ -45,8 +45,26 @@ test('each bad field is reported under its name', () => {
     ['duration minutes', { durations: [{ maxParty: 2, minutes: 92 }] }, ['durations[0].minutes']],
     ['duration too short', { durations: [{ maxParty: 2, minutes: 10 }] }, ['durations[0].minutes']],
     ['duration maxParty 0', { durations: [{ maxParty: 0, minutes: 90 }] }, ['durations[0].maxParty']],
-    ['durations not ascending', { durations: [{ maxParty: 4, minutes: 90 }, { maxParty: 2, minutes: 90 }] }, ['durations[1].maxParty']],
-    ['durations repeated', { durations: [{ maxParty: 4, minutes: 90 }, { maxParty: 4, minutes: 120 }] }, ['durations[1].maxParty']],
+    [
+      'durations not ascending',
+      {
+        durations: [
+          { maxParty: 4, minutes: 90 },
+          { maxParty: 2, minutes: 90 },
+        ],
+      },
+      ['durations[1].maxParty'],
+    ],
+    [
+      'durations repeated',
+      {
+        durations: [
+          { maxParty: 4, minutes: 90 },
+          { maxParty: 4, minutes: 120 },
+        ],
+      },
+      ['durations[1].maxParty'],
+    ],
     ['hours weekday 0', { hours: [{ weekday: 0, opens: '12:00', closes: '15:00' }] }, ['hours[0].weekday']],
     ['hours bad clock', { hours: [{ weekday: 1, opens: '24:00', closes: '15:00' }] }, ['hours[0].opens']],
     ['hours off 5 minutes', { hours: [{ weekday: 1, opens: '12:00', closes: '15:07' }] }, ['hours[0].closes']],
@@ -56,7 +74,11 @@ test('each bad field is reported under its name', () => {
   ];
   for (const [name, input, fields] of cases) {
     const errors = validateRestaurantSettings(input);
-    assert.deepEqual(errors.map((e) => e.field), fields, name);
+    assert.deepEqual(
+      errors.map((e) => e.field),
+      fields,
+      name,
+    );
     for (const e of errors) assert.ok(e.message.length > 0, name);
   }
 });
@@ -68,7 +90,11 @@ test('DEFAULT_SETTINGS', () => {
     minNoticeMinutes: 60,
     cancelCutoffMinutes: 120,
     maxPartySize: 8,
-    durations: [{ maxParty: 2, minutes: 90 }, { maxParty: 4, minutes: 120 }, { maxParty: 8, minutes: 150 }],
+    durations: [
+      { maxParty: 2, minutes: 90 },
+      { maxParty: 4, minutes: 120 },
+      { maxParty: 8, minutes: 150 },
+    ],
     reminderHours: 24,
     maxCoversPerSlot: null,
     holdMinutes: 5,

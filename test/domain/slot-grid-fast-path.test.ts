@@ -19,8 +19,21 @@ function reference(date: string, zone: string, periods: ServicePeriod[], interva
   return out.filter((s, i) => i === 0 || s.startsAt !== out[i - 1].startsAt);
 }
 
-const ZONES = ['Asia/Seoul', 'Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham'];
-const SHAPES: [string, string][] = [['00:00', '04:00'], ['18:00', '02:00'], ['11:30', '15:00'], ['01:00', '03:30']];
+const ZONES = [
+  'Asia/Seoul',
+  'Europe/London',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+  'Pacific/Chatham',
+];
+const SHAPES: [string, string][] = [
+  ['00:00', '04:00'],
+  ['18:00', '02:00'],
+  ['11:30', '15:00'],
+  ['01:00', '03:30'],
+];
 
 describe('slot grid fast path equals per-slot time-zone resolution', () => {
   for (const zone of ZONES) {

@@ -18,7 +18,12 @@ const ZONE = 'Asia/Seoul';
 const START = at('2026-05-01T19:00:00+09:00');
 const END = at('2026-05-01T20:30:00+09:00');
 const ctx = (now: number, over: Partial<TransitionContext> = {}): TransitionContext => ({
-  now, serviceDate: '2026-05-01', startsAt: START, endsAt: END, zone: ZONE, ...over,
+  now,
+  serviceDate: '2026-05-01',
+  startsAt: START,
+  endsAt: END,
+  zone: ZONE,
+  ...over,
 });
 
 test('status transition matrix (after the start, on the day)', () => {
@@ -29,7 +34,11 @@ test('status transition matrix (after the start, on the day)', () => {
       if (ALLOWED.has(key)) {
         assert.doesNotThrow(() => assertTransition(from, to, c), key);
       } else {
-        assert.throws(() => assertTransition(from, to, c), (e) => e instanceof DomainError && e.code === 'conflict', key);
+        assert.throws(
+          () => assertTransition(from, to, c),
+          (e) => e instanceof DomainError && e.code === 'conflict',
+          key,
+        );
       }
       assert.equal(canTransition(from, to, c), ALLOWED.has(key), key);
     }
@@ -45,7 +54,10 @@ test('time-dependent transitions', () => {
     [
       'seat an after-midnight start on the next calendar day',
       'seated',
-      ctx(at('2026-05-02T00:20:00+09:00'), { startsAt: at('2026-05-02T00:30:00+09:00'), endsAt: at('2026-05-02T02:00:00+09:00') }),
+      ctx(at('2026-05-02T00:20:00+09:00'), {
+        startsAt: at('2026-05-02T00:30:00+09:00'),
+        endsAt: at('2026-05-02T02:00:00+09:00'),
+      }),
       true,
     ],
     ['no-show before the start', 'no_show', ctx(START - 60_000), false],
@@ -59,7 +71,9 @@ test('time-dependent transitions', () => {
 test('New York: seating follows the restaurant-local date', () => {
   const c: TransitionContext = {
     now: at('2026-05-02T01:00:00Z'), // 21:00 on 1 May in New York
-    serviceDate: '2026-05-01', startsAt: at('2026-05-01T23:00:00-04:00'), zone: 'America/New_York',
+    serviceDate: '2026-05-01',
+    startsAt: at('2026-05-01T23:00:00-04:00'),
+    zone: 'America/New_York',
   };
   assert.ok(canTransition('confirmed', 'seated', c));
 });

@@ -8,8 +8,13 @@ const labels = (ts: TableInfo[]) => ts.map((t) => t.label);
 
 test('fittingTables: active, seats fit, smallest first, natural label order', () => {
   const tables = [
-    table('T10', 2, 4), table('T2', 2, 4), table('T1', 1, 2), table('Bar', 1, 6),
-    table('T3', 1, 4), table('T4', 2, 4, false), table('T9', 3, 8),
+    table('T10', 2, 4),
+    table('T2', 2, 4),
+    table('T1', 1, 2),
+    table('Bar', 1, 6),
+    table('T3', 1, 4),
+    table('T4', 2, 4, false),
+    table('T9', 3, 8),
   ];
   const cases: [number, string[]][] = [
     [1, ['T1', 'T3', 'Bar']],
@@ -25,8 +30,12 @@ const OCC: Occupancy[] = [{ bookingId: 'b1', tableId: 'A', startsAt: 1000, endsA
 
 test('isTableFree uses half-open overlap', () => {
   const cases: [number, number, boolean][] = [
-    [0, 1000, true], [2000, 3000, true], [0, 1001, false], [1999, 3000, false],
-    [1200, 1800, false], [500, 2500, false],
+    [0, 1000, true],
+    [2000, 3000, true],
+    [0, 1001, false],
+    [1999, 3000, false],
+    [1200, 1800, false],
+    [500, 2500, false],
   ];
   for (const [s, e, free] of cases) assert.equal(isTableFree('A', OCC, s, e), free, `${s}-${e}`);
   assert.equal(isTableFree('B', OCC, 1200, 1800), true, 'other table');

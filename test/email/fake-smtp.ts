@@ -21,7 +21,8 @@ export class FakeSmtp {
       logger: false,
       closeTimeout: 1000,
       onRcptTo: (address, _session, callback) => {
-        if (this.rejectRecipients.has(address.address)) return callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 }));
+        if (this.rejectRecipients.has(address.address))
+          return callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 }));
         callback();
       },
       onData: (stream, session, callback) => {

@@ -32,8 +32,13 @@ export function header(raw: string, name: string): string | undefined {
   const head = raw.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, ' ');
   const value = new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1];
   if (value === undefined) return undefined;
-  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_w, kind: string, text: string) =>
-    kind.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')));
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_w, kind: string, text: string) =>
+      kind.toLowerCase() === 'b'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    );
 }
 
 /** Every leaf part of a (multipart) message, bodies decoded. */
@@ -43,7 +48,8 @@ export function parts(raw: string): MimePart[] {
   const unfolded = headers.replace(/\r?\n[ \t]+/g, ' ');
   const contentType = /^content-type:\s*([^;\r\n]+)/im.exec(unfolded)?.[1]?.trim().toLowerCase() ?? 'text/plain';
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(unfolded)?.[1];
-  if (!contentType.startsWith('multipart/') || !boundary) return [{ headers: unfolded, contentType, body: decodeBody(unfolded, body) }];
+  if (!contentType.startsWith('multipart/') || !boundary)
+    return [{ headers: unfolded, contentType, body: decodeBody(unfolded, body) }];
   return body
     .split(`--${boundary}`)
     .slice(1)

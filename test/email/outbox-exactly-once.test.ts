@@ -52,13 +52,21 @@ for (const backend of await testBackends()) {
       const workers: ChildProcess[] = [];
       try {
         const first = await insertOutboxRows(db, 40, Date.now());
-        workers.push(...(await Promise.all(Array.from({ length: PROCESSES }, (_, i) => spawnWorker(url, smtp.url, `worker-${i + 1}`)))));
+        workers.push(
+          ...(await Promise.all(
+            Array.from({ length: PROCESSES }, (_, i) => spawnWorker(url, smtp.url, `worker-${i + 1}`)),
+          )),
+        );
         await waitFor('some deliveries', () => smtp.received.length >= 5);
 
         await smtp.stop(); // the outage
         const second = await insertOutboxRows(db, 40, Date.now(), (i) => `later${i}@example.com`);
         await waitFor('failed attempts during the outage', async () => {
-          const row = await db.selectFrom('email_outbox').select('id').where('last_error', 'is not', null).executeTakeFirst();
+          const row = await db
+            .selectFrom('email_outbox')
+            .select('id')
+            .where('last_error', 'is not', null)
+            .executeTakeFirst();
           return row !== undefined;
         });
         await sleep(300);
@@ -73,11 +81,19 @@ for (const backend of await testBackends()) {
         assert.ok(retried.length > 0, 'some emails needed a retry after the outage');
 
         const counts = new Map<string, number>();
-        for (const email of smtp.received) counts.set(email.outboxId ?? 'missing', (counts.get(email.outboxId ?? 'missing') ?? 0) + 1);
+        for (const email of smtp.received)
+          counts.set(email.outboxId ?? 'missing', (counts.get(email.outboxId ?? 'missing') ?? 0) + 1);
         assert.equal(smtp.received.length, ids.length, 'one SMTP delivery per outbox row');
         for (const id of ids) assert.equal(counts.get(id), 1, `email ${id} delivered exactly once`);
-        assert.ok(smtp.received.every((e) => /text\/calendar/i.test(e.raw) && /booking\.ics/.test(e.raw)), 'each email carries the .ics');
-        const claimers = await db.selectFrom('email_outbox').select('status').where('claimed_by', 'is not', null).execute();
+        assert.ok(
+          smtp.received.every((e) => /text\/calendar/i.test(e.raw) && /booking\.ics/.test(e.raw)),
+          'each email carries the .ics',
+        );
+        const claimers = await db
+          .selectFrom('email_outbox')
+          .select('status')
+          .where('claimed_by', 'is not', null)
+          .execute();
         assert.equal(claimers.length, 0, 'no row is left claimed');
       } finally {
         await Promise.all(workers.map(stopWorker));

@@ -5,7 +5,12 @@ import type { DB } from '../../src/db/schema.ts';
 export const OUTBOX_RESTAURANT = '00000000-0000-7000-8000-000000000001';
 
 /** Inserts n pending outbox rows (as the booking transactions would), returning their ids. */
-export async function insertOutboxRows(db: Kysely<DB>, n: number, now: number, to = (i: number) => `guest${i}@example.com`): Promise<string[]> {
+export async function insertOutboxRows(
+  db: Kysely<DB>,
+  n: number,
+  now: number,
+  to = (i: number) => `guest${i}@example.com`,
+): Promise<string[]> {
   const rows = Array.from({ length: n }, (_, i) => ({
     restaurant_id: OUTBOX_RESTAURANT,
     id: uuidv7(),

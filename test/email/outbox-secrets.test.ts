@@ -34,18 +34,32 @@ for (const backend of await testBackends()) {
 
     it('after a create no row holds the plain token; the sent email carries the manage link and the calendar file', async () => {
       const res = await t.app.inject({
-        method: 'POST', url: `/api/v1/restaurants/${r.slug}/bookings`, headers: { 'idempotency-key': 'outbox-secrets-1' },
+        method: 'POST',
+        url: `/api/v1/restaurants/${r.slug}/bookings`,
+        headers: { 'idempotency-key': 'outbox-secrets-1' },
         payload: { date: '2026-06-02', time: '19:00', party: 2, name: 'Ann Guest', email: 'ann@example.com' },
       });
       assert.equal(res.statusCode, 201, res.body);
       const booking = res.json();
       const secrets = [booking.manageToken, encodeURIComponent(booking.manageToken), booking.manageUrl];
       const before = await everyRow(t);
-      for (const secret of secrets) assert.ok(!before.includes(secret), 'the manage token is in a table before sending');
+      for (const secret of secrets)
+        assert.ok(!before.includes(secret), 'the manage token is in a table before sending');
 
       const sent: OutgoingEmail[] = [];
-      const transport: MailTransport = { send: async (e) => { sent.push(e); }, close() {} };
-      const sender = startOutboxSender({ db: t.database.db, config: t.config, transport, clock: () => t.clock.now, autoStart: false });
+      const transport: MailTransport = {
+        send: async (e) => {
+          sent.push(e);
+        },
+        close() {},
+      };
+      const sender = startOutboxSender({
+        db: t.database.db,
+        config: t.config,
+        transport,
+        clock: () => t.clock.now,
+        autoStart: false,
+      });
       try {
         assert.equal(await sender.runOnce(), 1);
       } finally {
@@ -57,14 +71,32 @@ for (const backend of await testBackends()) {
       assert.match(sent[0].attachments[0].content, /BEGIN:VCALENDAR/);
       if (sent[0].html) assert.ok(sent[0].html.includes(booking.manageUrl), 'the HTML part carries the link too');
 
-      const row = await t.database.db.selectFrom('email_outbox').selectAll().where('kind', '=', 'confirmation').executeTakeFirstOrThrow();
-      assert.deepEqual([row.status, row.body_text, row.body_html, row.sealed_fields, row.ics], ['sent', '', null, null, null], 'a sent email keeps no text');
+      const row = await t.database.db
+        .selectFrom('email_outbox')
+        .selectAll()
+        .where('kind', '=', 'confirmation')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        [row.status, row.body_text, row.body_html, row.sealed_fields, row.ics],
+        ['sent', '', null, null, null],
+        'a sent email keeps no text',
+      );
       const afterSend = await everyRow(t);
-      for (const secret of secrets) assert.ok(!afterSend.includes(secret), 'the manage token is in a table after sending');
+      for (const secret of secrets)
+        assert.ok(!afterSend.includes(secret), 'the manage token is in a table after sending');
     });
 
     it('housekeeping prunes sent emails after 30 days', async () => {
-      const count = async () => Number((await t.database.db.selectFrom('email_outbox').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'sent').executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await t.database.db
+              .selectFrom('email_outbox')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('status', '=', 'sent')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       assert.ok((await count()) >= 1);
       await runHousekeeping(t.database.db, t.clock.now + 29 * 24 * 3_600_000);
       assert.ok((await count()) >= 1, 'kept for 30 days');

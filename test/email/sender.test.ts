@@ -11,7 +11,10 @@ after(dropCreatedDatabases);
 const config = { baseUrl: 'http://book.example', smtpUrl: undefined };
 
 it('backs off exponentially up to a cap', () => {
-  assert.deepEqual([1, 2, 3, 4, 10].map((n) => backoffMs(n, 1000, 5000)), [1000, 2000, 4000, 5000, 5000]);
+  assert.deepEqual(
+    [1, 2, 3, 4, 10].map((n) => backoffMs(n, 1000, 5000)),
+    [1000, 2000, 4000, 5000, 5000],
+  );
 });
 
 for (const backend of await testBackends()) {
@@ -19,11 +22,26 @@ for (const backend of await testBackends()) {
     it('retries with back-off and marks the email failed after the last attempt', async () => {
       const { database } = await freshDatabase(backend);
       const clock = { now: 1_000_000 };
-      const broken: MailTransport = { send: async () => { throw new Error('connect ECONNREFUSED 127.0.0.1:25'); }, close() {} };
-      const sender = startOutboxSender({ db: database.db, config, transport: broken, clock: () => clock.now, autoStart: false, maxAttempts: 3, backoffBaseMs: 1000, backoffMaxMs: 10_000 });
+      const broken: MailTransport = {
+        send: async () => {
+          throw new Error('connect ECONNREFUSED 127.0.0.1:25');
+        },
+        close() {},
+      };
+      const sender = startOutboxSender({
+        db: database.db,
+        config,
+        transport: broken,
+        clock: () => clock.now,
+        autoStart: false,
+        maxAttempts: 3,
+        backoffBaseMs: 1000,
+        backoffMaxMs: 10_000,
+      });
       try {
         const [id] = await insertOutboxRows(database.db, 1, clock.now);
-        const row = () => database.db.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        const row = () =>
+          database.db.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         await sender.runOnce();
         assert.equal((await row()).status, 'pending');
         assert.equal(Number((await row()).next_attempt_at), clock.now + 1000);
@@ -48,12 +66,28 @@ for (const backend of await testBackends()) {
     it('takes over a row whose claim lease ran out (a sender died mid-send)', async () => {
       const { database } = await freshDatabase(backend);
       const sent: OutgoingEmail[] = [];
-      const transport: MailTransport = { send: async (e) => { sent.push(e); }, close() {} };
+      const transport: MailTransport = {
+        send: async (e) => {
+          sent.push(e);
+        },
+        close() {},
+      };
       const clock = { now: 5_000_000 };
-      const sender = startOutboxSender({ db: database.db, config, transport, clock: () => clock.now, autoStart: false, leaseMs: 60_000 });
+      const sender = startOutboxSender({
+        db: database.db,
+        config,
+        transport,
+        clock: () => clock.now,
+        autoStart: false,
+        leaseMs: 60_000,
+      });
       try {
         const [id] = await insertOutboxRows(database.db, 1, clock.now);
-        await database.db.updateTable('email_outbox').set({ status: 'sending', claimed_by: 'dead', claimed_until: clock.now + 60_000, attempts: 1 }).where('id', '=', id).execute();
+        await database.db
+          .updateTable('email_outbox')
+          .set({ status: 'sending', claimed_by: 'dead', claimed_until: clock.now + 60_000, attempts: 1 })
+          .where('id', '=', id)
+          .execute();
         assert.equal(await sender.runOnce(), 0, 'still leased');
         clock.now += 60_001;
         assert.equal(await sender.runOnce(), 1);
@@ -70,14 +104,22 @@ for (const backend of await testBackends()) {
       const smtp = new FakeSmtp();
       await smtp.start(0);
       smtp.rejectRecipients.add('bounce@example.com');
-      const smtpSender = startOutboxSender({ db: database.db, config: { ...config, smtpUrl: smtp.url }, autoStart: false });
+      const smtpSender = startOutboxSender({
+        db: database.db,
+        config: { ...config, smtpUrl: smtp.url },
+        autoStart: false,
+      });
       const logged: object[] = [];
       const logger = { info: (o: object) => logged.push(o), warn() {}, error() {} };
       const logSender = startOutboxSender({ db: database.db, config, logger, autoStart: false });
       try {
         const [bounce] = await insertOutboxRows(database.db, 1, Date.now(), () => 'bounce@example.com');
         await smtpSender.runOnce();
-        const row = await database.db.selectFrom('email_outbox').selectAll().where('id', '=', bounce).executeTakeFirstOrThrow();
+        const row = await database.db
+          .selectFrom('email_outbox')
+          .selectAll()
+          .where('id', '=', bounce)
+          .executeTakeFirstOrThrow();
         assert.equal(row.status, 'failed');
         assert.equal(Number(row.attempts), 1);
 
@@ -86,7 +128,11 @@ for (const backend of await testBackends()) {
         const text = JSON.stringify(logged);
         assert.match(text, /quiet@example\.com/);
         assert.doesNotMatch(text, /Hello guest/, 'no body (it holds the manage link)');
-        const sentRow = await database.db.selectFrom('email_outbox').select('status').where('id', '=', quiet).executeTakeFirstOrThrow();
+        const sentRow = await database.db
+          .selectFrom('email_outbox')
+          .select('status')
+          .where('id', '=', quiet)
+          .executeTakeFirstOrThrow();
         assert.equal(sentRow.status, 'sent');
       } finally {
         await smtpSender.stop();

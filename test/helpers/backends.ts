@@ -89,7 +89,11 @@ let cached: Promise<TestBackend[]> | undefined;
 /** The three backends; unreachable servers carry `skip` (or fail the run under CI=true). */
 export function testBackends(): Promise<TestBackend[]> {
   cached ??= (async () => {
-    const list = [sqliteBackend, await serverBackend('mysql', MYSQL_BASE), await serverBackend('postgres', POSTGRES_BASE)];
+    const list = [
+      sqliteBackend,
+      await serverBackend('mysql', MYSQL_BASE),
+      await serverBackend('postgres', POSTGRES_BASE),
+    ];
     for (const b of list) {
       if (b.skip && process.env.CI === 'true') throw new Error(`CI=true and a backend is missing: ${b.skip}`);
       if (b.skip) process.stderr.write(`\n*** SKIPPING ${b.name.toUpperCase()} TESTS: ${b.skip} ***\n\n`);

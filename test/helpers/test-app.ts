@@ -14,9 +14,20 @@ export interface TestApp {
 }
 
 /** A real app on a fresh database of the backend, with a settable clock. */
-export async function testApp(backend: TestBackend, env: Record<string, string> = {}, now = Date.parse('2026-06-01T09:00:00Z')): Promise<TestApp> {
+export async function testApp(
+  backend: TestBackend,
+  env: Record<string, string> = {},
+  now = Date.parse('2026-06-01T09:00:00Z'),
+): Promise<TestApp> {
   const { url, database } = await freshDatabase(backend);
-  const config = loadConfig({ DATABASE_URL: url, SECRET_KEY: 'test-secret-key-0123456789abcdef', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '0', BOOKING_RATE_LIMIT: '0', ...env });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    SECRET_KEY: 'test-secret-key-0123456789abcdef',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT: '0',
+    BOOKING_RATE_LIMIT: '0',
+    ...env,
+  });
   const clock = { now };
   const app = await buildApp({ config, database, clock: () => clock.now, logger: false });
   await app.ready();

@@ -18,12 +18,25 @@ for (const backend of await testBackends()) {
       await seedRestaurant(t.database.db, 'tl');
       await seedUser(t.database.db, 'host@example.com', { restaurant: 'tl', role: 'host' });
       host = await login(t.app, 'host@example.com');
-      first = (await call(t.app, host, 'POST', '/api/v1/restaurants/tl/bookings', { date: '2026-06-01', time: '12:30', party: 2, name: 'Ann <b>Lee</b>' })).json();
-      await call(t.app, host, 'POST', '/api/v1/restaurants/tl/bookings', { date: '2026-06-01', time: '19:00', party: 4, name: 'Big Party' });
+      first = (
+        await call(t.app, host, 'POST', '/api/v1/restaurants/tl/bookings', {
+          date: '2026-06-01',
+          time: '12:30',
+          party: 2,
+          name: 'Ann <b>Lee</b>',
+        })
+      ).json();
+      await call(t.app, host, 'POST', '/api/v1/restaurants/tl/bookings', {
+        date: '2026-06-01',
+        time: '19:00',
+        party: 4,
+        name: 'Big Party',
+      });
     });
     after(async () => t?.close());
 
-    const page = (url = '/staff/tl/timeline?date=2026-06-01', s: Session | null = host) => t.app.inject({ method: 'GET', url, headers: s ? { cookie: s.cookie } : {} });
+    const page = (url = '/staff/tl/timeline?date=2026-06-01', s: Session | null = host) =>
+      t.app.inject({ method: 'GET', url, headers: s ? { cookie: s.cookie } : {} });
     const stamp = async () => (await page('/staff/tl/timeline/stamp')).json().stamp as string;
 
     it('renders tables down the side and each booking as a bar spanning its time, escaped, with no inline script or style', async () => {
@@ -32,7 +45,11 @@ for (const backend of await testBackends()) {
       const body = res.body;
       assert.match(body, /<table class="timeline">/);
       for (const label of ['T1', 'T2', 'T3']) assert.match(body, new RegExp(`<th scope="row">${label} `));
-      assert.match(body, /<td colspan="18" class="tl-bar status-confirmed" data-reference="[0-9A-Z]+">/, '90 minutes = 18 five-minute columns');
+      assert.match(
+        body,
+        /<td colspan="18" class="tl-bar status-confirmed" data-reference="[0-9A-Z]+">/,
+        '90 minutes = 18 five-minute columns',
+      );
       assert.match(body, /<td colspan="24" class="tl-bar status-confirmed"/, 'a party of 4: 120 minutes');
       assert.match(body, /Ann &lt;b&gt;Lee&lt;\/b&gt;/);
       assert.doesNotMatch(body, /<b>Lee/);
@@ -43,9 +60,16 @@ for (const backend of await testBackends()) {
 
     it('seats a guest from the timeline without JavaScript (a form with CSRF) and comes back to it', async () => {
       const before = await stamp();
-      const form = new URLSearchParams({ status: 'seated', date: '2026-06-01', view: 'timeline', _csrf: host.csrfToken }).toString();
+      const form = new URLSearchParams({
+        status: 'seated',
+        date: '2026-06-01',
+        view: 'timeline',
+        _csrf: host.csrfToken,
+      }).toString();
       const res = await t.app.inject({
-        method: 'POST', url: `/staff/tl/bookings/${first.reference}/status`, payload: form,
+        method: 'POST',
+        url: `/staff/tl/bookings/${first.reference}/status`,
+        payload: form,
         headers: { cookie: host.cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
       });
       assert.equal(res.statusCode, 303, res.body);
@@ -60,7 +84,12 @@ for (const backend of await testBackends()) {
       const other = await testAppOnSameDatabase(t);
       try {
         const otherHost = await login(other.app, 'host@example.com');
-        const made = await call(other.app, otherHost, 'POST', '/api/v1/restaurants/tl/bookings', { date: '2026-06-01', time: '21:00', party: 2, name: 'Late Guest' });
+        const made = await call(other.app, otherHost, 'POST', '/api/v1/restaurants/tl/bookings', {
+          date: '2026-06-01',
+          time: '21:00',
+          party: 2,
+          name: 'Late Guest',
+        });
         assert.equal(made.statusCode, 201, made.body);
       } finally {
         await other.close();
@@ -86,5 +115,11 @@ async function testAppOnSameDatabase(t: TestApp) {
   const database = createDb(t.url, { poolMax: 2 });
   const app = await buildApp({ config: t.config, database, clock: () => t.clock.now, logger: false });
   await app.ready();
-  return { app, close: async () => { await app.close(); await database.close(); } };
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
 }

@@ -13,17 +13,33 @@ function booking(email = `guest${++minute}@example.com`) {
   return { date: '2026-06-03', time: '19:00', party: 2, name: 'Rate', email };
 }
 
-async function book(t: TestApp, r: FixtureRestaurant, options: { remoteAddress?: string; xff?: string; email?: string } = {}) {
+async function book(
+  t: TestApp,
+  r: FixtureRestaurant,
+  options: { remoteAddress?: string; xff?: string; email?: string } = {},
+) {
   const headers: Record<string, string> = options.xff ? { 'x-forwarded-for': options.xff } : {};
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/restaurants/${r.slug}/bookings`, remoteAddress: options.remoteAddress ?? '127.0.0.1', headers, payload: booking(options.email) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/restaurants/${r.slug}/bookings`,
+    remoteAddress: options.remoteAddress ?? '127.0.0.1',
+    headers,
+    payload: booking(options.email),
+  });
   assert.ok(res.statusCode === 201 || res.statusCode === 429, `${res.statusCode} ${res.body}`);
   return res.statusCode;
 }
 
-async function withApp(backend: Awaited<ReturnType<typeof testBackends>>[number], env: Record<string, string>, fn: (t: TestApp, r: FixtureRestaurant) => Promise<void>) {
+async function withApp(
+  backend: Awaited<ReturnType<typeof testBackends>>[number],
+  env: Record<string, string>,
+  fn: (t: TestApp, r: FixtureRestaurant) => Promise<void>,
+) {
   const t = await testApp(backend, env);
   try {
-    const r = await insertRestaurant(t.database.db, { tables: Array.from({ length: 30 }, (_, i) => [`T${i + 1}`, 1, 4] as [string, number, number]) });
+    const r = await insertRestaurant(t.database.db, {
+      tables: Array.from({ length: 30 }, (_, i) => [`T${i + 1}`, 1, 4] as [string, number, number]),
+    });
     await fn(t, r);
   } finally {
     await t.close();
@@ -35,7 +51,11 @@ for (const backend of await testBackends()) {
     it('TRUST_PROXY=1 believes one hop only: a forged left part of X-Forwarded-For buys no fresh bucket', async () => {
       await withApp(backend, { TRUST_PROXY: '1', BOOKING_RATE_LIMIT: '1' }, async (t, r) => {
         assert.equal(await book(t, r, { xff: '198.51.100.1, 203.0.113.7' }), 201);
-        assert.equal(await book(t, r, { xff: '198.51.100.2, 203.0.113.7' }), 429, 'same client (the hop the balancer saw)');
+        assert.equal(
+          await book(t, r, { xff: '198.51.100.2, 203.0.113.7' }),
+          429,
+          'same client (the hop the balancer saw)',
+        );
         assert.equal(await book(t, r, { xff: '203.0.113.8' }), 201, 'another client');
       });
     });
@@ -43,9 +63,17 @@ for (const backend of await testBackends()) {
     it('TRUST_PROXY as a list trusts exactly those peers; anyone else is their own address', async () => {
       await withApp(backend, { TRUST_PROXY: '10.0.0.0/8, 192.0.2.10', BOOKING_RATE_LIMIT: '1' }, async (t, r) => {
         assert.equal(await book(t, r, { remoteAddress: '10.1.2.3', xff: '203.0.113.50' }), 201);
-        assert.equal(await book(t, r, { remoteAddress: '192.0.2.10', xff: '203.0.113.50' }), 429, 'the same client behind the other trusted proxy');
+        assert.equal(
+          await book(t, r, { remoteAddress: '192.0.2.10', xff: '203.0.113.50' }),
+          429,
+          'the same client behind the other trusted proxy',
+        );
         assert.equal(await book(t, r, { remoteAddress: '198.51.100.9', xff: '203.0.113.51' }), 201);
-        assert.equal(await book(t, r, { remoteAddress: '198.51.100.9', xff: '203.0.113.52' }), 429, 'an untrusted peer cannot pick its address');
+        assert.equal(
+          await book(t, r, { remoteAddress: '198.51.100.9', xff: '203.0.113.52' }),
+          429,
+          'an untrusted peer cannot pick its address',
+        );
       });
     });
 

@@ -19,7 +19,12 @@ function setCookies(res: { headers: Record<string, unknown> }): string[] {
 }
 
 async function signIn(app: FastifyInstance, origin: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin }, payload: { email: 'admin@example.com', password: PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers: { origin },
+    payload: { email: 'admin@example.com', password: PASSWORD },
+  });
   assert.equal(res.statusCode, 200, res.body);
   return res;
 }
@@ -38,7 +43,11 @@ for (const backend of await testBackends()) {
       r = await insertRestaurant(t.database.db);
       await seedUser(t.database.db, 'admin@example.com', { admin: true });
       await seedUser(https.database.db, 'admin@example.com', { admin: true });
-      const created = await t.app.inject({ method: 'POST', url: `/api/v1/restaurants/${r.slug}/bookings`, payload: BOOKING });
+      const created = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/restaurants/${r.slug}/bookings`,
+        payload: BOOKING,
+      });
       ({ reference: ref, manageToken: token } = created.json());
     });
     after(async () => {
@@ -47,7 +56,18 @@ for (const backend of await testBackends()) {
     });
 
     it('nosniff and frame protection on every answer: API, errors, 404s, /docs, pages', async () => {
-      const urls = ['/api/v1/restaurants', `/api/v1/restaurants/${r.slug}/availability?date=x&party=2`, '/no/such/thing', '/docs', '/docs/', '/openapi.json', '/', `/r/${r.slug}`, '/staff/login', '/healthz'];
+      const urls = [
+        '/api/v1/restaurants',
+        `/api/v1/restaurants/${r.slug}/availability?date=x&party=2`,
+        '/no/such/thing',
+        '/docs',
+        '/docs/',
+        '/openapi.json',
+        '/',
+        `/r/${r.slug}`,
+        '/staff/login',
+        '/healthz',
+      ];
       for (const url of urls) {
         const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
         assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
@@ -57,7 +77,13 @@ for (const backend of await testBackends()) {
     });
 
     it('pages carry a strict CSP and contain no inline script, style or handler', async () => {
-      for (const url of ['/', `/r/${r.slug}`, `/r/${r.slug}/book?date=2026-06-03&time=19:00&party=2`, `/b/${ref}?token=${token}`, '/staff/login']) {
+      for (const url of [
+        '/',
+        `/r/${r.slug}`,
+        `/r/${r.slug}/book?date=2026-06-03&time=19:00&party=2`,
+        `/b/${ref}?token=${token}`,
+        '/staff/login',
+      ]) {
         const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
         assert.equal(res.statusCode, 200, url);
         const csp = String(res.headers['content-security-policy']);
@@ -69,7 +95,11 @@ for (const backend of await testBackends()) {
     });
 
     it('Cache-Control: no-store on bookings, tokens and staff answers', async () => {
-      const created = await t.app.inject({ method: 'POST', url: `/api/v1/restaurants/${r.slug}/bookings`, payload: { ...BOOKING, time: '19:15' } });
+      const created = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/restaurants/${r.slug}/bookings`,
+        payload: { ...BOOKING, time: '19:15' },
+      });
       assert.equal(created.statusCode, 201);
       const login = await signIn(t.app, 'http://localhost');
       const cookie = setCookies(login)[0].split(';')[0];
@@ -82,7 +112,8 @@ for (const backend of await testBackends()) {
         await t.app.inject({ url: `/api/v1/restaurants/${r.slug}/bookings?date=2026-06-03`, headers: { cookie } }),
         await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } }),
       ];
-      for (const res of answers) assert.equal(res.headers['cache-control'], 'no-store', `${res.statusCode} ${res.body.slice(0, 80)}`);
+      for (const res of answers)
+        assert.equal(res.headers['cache-control'], 'no-store', `${res.statusCode} ${res.body.slice(0, 80)}`);
     });
 
     it('an http site: plain session cookie, no HSTS', async () => {
@@ -101,7 +132,10 @@ for (const backend of await testBackends()) {
       assert.match(String(login.headers['strict-transport-security']), /max-age=\d{7,}/);
       const me = await https.app.inject({ url: '/api/v1/auth/me', headers: { cookie: cookie.split(';')[0] } });
       assert.equal(me.statusCode, 200, 'the __Host- cookie signs the user in');
-      const plain = await https.app.inject({ url: '/api/v1/auth/me', headers: { cookie: cookie.split(';')[0].replace('__Host-', '') } });
+      const plain = await https.app.inject({
+        url: '/api/v1/auth/me',
+        headers: { cookie: cookie.split(';')[0].replace('__Host-', '') },
+      });
       assert.equal(plain.statusCode, 401, 'a cookie without the prefix is not read on an https site');
       const notFound = await https.app.inject('/nothing');
       assert.match(String(notFound.headers['strict-transport-security']), /max-age/);
@@ -113,14 +147,30 @@ for (const backend of await testBackends()) {
       const remote = await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.9' });
       assert.equal(remote.statusCode, 404);
       assert.match(String(remote.headers['content-type']), /problem\+json/);
-      const proxied = await t.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } });
+      const proxied = await t.app.inject({
+        url: '/metrics',
+        remoteAddress: '127.0.0.1',
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      });
       assert.equal(proxied.statusCode, 404, 'a balancer on this host forwarding a client is not loopback');
-      const withToken = await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.9', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      const withToken = await t.app.inject({
+        url: '/metrics',
+        remoteAddress: '203.0.113.9',
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
       assert.equal(withToken.statusCode, 200);
       assert.match(withToken.body, /http_requests_total/);
-      const wrong = await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.9', headers: { authorization: 'Bearer guess-guess-guess-guess' } });
+      const wrong = await t.app.inject({
+        url: '/metrics',
+        remoteAddress: '203.0.113.9',
+        headers: { authorization: 'Bearer guess-guess-guess-guess' },
+      });
       assert.equal(wrong.statusCode, 404);
-      const noToken = await https.app.inject({ url: '/metrics', remoteAddress: '203.0.113.9', headers: { authorization: 'Bearer ' } });
+      const noToken = await https.app.inject({
+        url: '/metrics',
+        remoteAddress: '203.0.113.9',
+        headers: { authorization: 'Bearer ' },
+      });
       assert.equal(noToken.statusCode, 404, 'without METRICS_TOKEN only loopback reads it');
     });
   });

@@ -15,7 +15,10 @@ function nestedJson(depth: number): string {
   return `${'{"x":'.repeat(depth)}"bottom"${'}'.repeat(depth)}`;
 }
 
-function assertProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number): void {
+function assertProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+): void {
   assert.equal(res.statusCode, status, res.body.slice(0, 300));
   assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
   assert.equal(JSON.parse(res.body).status, status);
@@ -31,7 +34,11 @@ for (const backend of await testBackends()) {
     before(async () => {
       t = await testApp(backend);
       r = await insertRestaurant(t.database.db);
-      const created = await t.app.inject({ method: 'POST', url: `/api/v1/restaurants/${r.slug}/bookings`, payload: BOOKING });
+      const created = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/restaurants/${r.slug}/bookings`,
+        payload: BOOKING,
+      });
       assert.equal(created.statusCode, 201, created.body);
       ({ reference: ref, manageToken: token } = created.json());
     });
@@ -52,7 +59,13 @@ for (const backend of await testBackends()) {
     });
 
     it('repeated ?next, ?date or ?party on pages never answer 5xx', async () => {
-      for (const url of ['/staff/login?next=/a&next=/b', `/r/${r.slug}?date=2026-06-03&date=2026-06-04`, `/r/${r.slug}?party=2&party=3`, `/r/${r.slug}/book?time=19:00&time=19:15&date=2026-06-03&party=2`, '/?lang=en&lang=ko']) {
+      for (const url of [
+        '/staff/login?next=/a&next=/b',
+        `/r/${r.slug}?date=2026-06-03&date=2026-06-04`,
+        `/r/${r.slug}?party=2&party=3`,
+        `/r/${r.slug}/book?time=19:00&time=19:15&date=2026-06-03&party=2`,
+        '/?lang=en&lang=ko',
+      ]) {
         const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
         assert.ok(res.statusCode < 500, `${url} → ${res.statusCode}`);
       }
@@ -71,15 +84,28 @@ for (const backend of await testBackends()) {
         payload: `${JSON.stringify({ ...BOOKING, time: '19:15' }).slice(0, -1)},"extra":${nestedJson(100_000)}}`,
       });
       assertProblem(res, 422);
-      assert.ok(res.json().errors.some((e: { field: string }) => e.field === 'extra'), res.body);
+      assert.ok(
+        res.json().errors.some((e: { field: string }) => e.field === 'extra'),
+        res.body,
+      );
     });
 
     it('the create body is closed: an unknown field is a 422 naming it, and nothing is stored', async () => {
-      const before = await t.database.db.selectFrom('bookings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/restaurants/${r.slug}/bookings`, payload: { ...BOOKING, time: '19:30', status: 'seated' } });
+      const before = await t.database.db
+        .selectFrom('bookings')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/restaurants/${r.slug}/bookings`,
+        payload: { ...BOOKING, time: '19:30', status: 'seated' },
+      });
       assertProblem(res, 422);
       assert.deepEqual(res.json().errors, [{ field: 'status', message: 'is not a known field' }]);
-      const afterCount = await t.database.db.selectFrom('bookings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const afterCount = await t.database.db
+        .selectFrom('bookings')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(afterCount.n), Number(before.n));
     });
 
@@ -92,13 +118,16 @@ for (const backend of await testBackends()) {
       assert.equal(long.headers['x-content-type-options'], 'nosniff');
     });
 
-    it("a malformed bearer token is a wrong token (404), only a missing one is 401", async () => {
+    it('a malformed bearer token is a wrong token (404), only a missing one is 401', async () => {
       for (const authorization of ["Bearer ' OR 1=1 --", 'Bearer a b c', 'Basic Zm9vOmJhcg==', `Bearer ${token}x`]) {
         const res = await t.app.inject({ url: `/api/v1/bookings/${ref}`, headers: { authorization } });
         assertProblem(res, 404);
       }
       for (const authorization of [undefined, 'Bearer', 'Bearer   ']) {
-        const res = await t.app.inject({ url: `/api/v1/bookings/${ref}`, headers: authorization === undefined ? {} : { authorization } });
+        const res = await t.app.inject({
+          url: `/api/v1/bookings/${ref}`,
+          headers: authorization === undefined ? {} : { authorization },
+        });
         assertProblem(res, 401);
       }
       const ok = await t.app.inject({ url: `/api/v1/bookings/${ref}`, headers: { authorization: `Bearer ${token}` } });
@@ -106,14 +135,35 @@ for (const backend of await testBackends()) {
     });
 
     it('guest name and phone with control characters are 422, on the API and the page', async () => {
-      const cases = [{ name: 'Ada\r\nBcc: victim@example.com' }, { name: 'Ada\u0007' }, { phone: '+44 20\n7946 0000' }, { name: 'Ada\u202eevil' }];
+      const cases = [
+        { name: 'Ada\r\nBcc: victim@example.com' },
+        { name: 'Ada\u0007' },
+        { phone: '+44 20\n7946 0000' },
+        { name: 'Ada\u202eevil' },
+      ];
       for (const extra of cases) {
-        const res = await t.app.inject({ method: 'POST', url: `/api/v1/restaurants/${r.slug}/bookings`, payload: { ...BOOKING, time: '20:00', ...extra } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/restaurants/${r.slug}/bookings`,
+          payload: { ...BOOKING, time: '20:00', ...extra },
+        });
         assertProblem(res, 422);
         assert.equal(res.json().errors[0].field, Object.keys(extra)[0]);
       }
-      const form = new URLSearchParams({ date: '2026-06-03', time: '20:00', party: '2', name: 'Ada\r\nX', email: 'ada@example.com', idempotencyKey: 'k-ctrl' });
-      const page = await t.app.inject({ method: 'POST', url: `/r/${r.slug}/book`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+      const form = new URLSearchParams({
+        date: '2026-06-03',
+        time: '20:00',
+        party: '2',
+        name: 'Ada\r\nX',
+        email: 'ada@example.com',
+        idempotencyKey: 'k-ctrl',
+      });
+      const page = await t.app.inject({
+        method: 'POST',
+        url: `/r/${r.slug}/book`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form.toString(),
+      });
       assert.equal(page.statusCode, 422);
     });
   });

@@ -61,7 +61,11 @@ describe('OpenAPI for client generators', () => {
   after(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('passes Redocly CLI (recommended rules) with zero errors', () => {
-    const res = spawnSync(process.execPath, [bin('@redocly/cli', 'bin/cli.js'), 'lint', doc, '--config', path.join(ROOT, 'redocly.yaml'), '--format=stylish'], { encoding: 'utf8', cwd: ROOT });
+    const res = spawnSync(
+      process.execPath,
+      [bin('@redocly/cli', 'bin/cli.js'), 'lint', doc, '--config', path.join(ROOT, 'redocly.yaml'), '--format=stylish'],
+      { encoding: 'utf8', cwd: ROOT },
+    );
     assert.equal(res.status, 0, res.stdout + res.stderr);
   });
 
@@ -74,9 +78,13 @@ describe('OpenAPI for client generators', () => {
         assert.ok(op.operationId && !ids.has(op.operationId), `${where}: a unique operationId`);
         ids.add(op.operationId);
         assert.ok(Array.isArray(op.security), `${where}: security`);
-        assert.ok(Object.keys(op.responses).some((c) => Number(c) < 400), `${where}: a success answer`);
+        assert.ok(
+          Object.keys(op.responses).some((c) => Number(c) < 400),
+          `${where}: a success answer`,
+        );
         for (const [code, response] of Object.entries<any>(op.responses)) {
-          if (Number(code) >= 400) assert.ok(response.content?.['application/problem+json'], `${where} ${code}: problem+json`);
+          if (Number(code) >= 400)
+            assert.ok(response.content?.['application/problem+json'], `${where} ${code}: problem+json`);
         }
         assert.ok(op.responses['503'], `${where}: 503`);
       }
@@ -85,20 +93,42 @@ describe('OpenAPI for client generators', () => {
     assert.ok(create.parameters.some((p: any) => p.name === 'Idempotency-Key' && p.in === 'header'));
     assert.ok(create.responses['201'].headers['Idempotent-Replayed']);
     assert.ok(create.requestBody.content['application/json'].example);
-    assert.deepEqual(Object.keys(spec.components.securitySchemes).sort(), ['csrfToken', 'manageToken', 'manageTokenQuery', 'sessionCookie']);
+    assert.deepEqual(Object.keys(spec.components.securitySchemes).sort(), [
+      'csrfToken',
+      'manageToken',
+      'manageTokenQuery',
+      'sessionCookie',
+    ]);
   });
 
   it('generates a typed client (openapi-typescript) whose booking round trip type-checks', () => {
-    execFileSync(process.execPath, [bin('openapi-typescript', 'bin/cli.js'), doc, '-o', path.join(work, 'api.ts')], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [bin('openapi-typescript', 'bin/cli.js'), doc, '-o', path.join(work, 'api.ts')], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
     fs.writeFileSync(path.join(work, 'client.ts'), CLIENT);
     fs.writeFileSync(
       path.join(work, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', allowImportingTsExtensions: true, skipLibCheck: true, types: ['node'] }, include: ['*.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          allowImportingTsExtensions: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
+        include: ['*.ts'],
+      }),
     );
-    const tsc = spawnSync(process.execPath, [bin('typescript', 'bin/tsc'), '-p', work], { encoding: 'utf8', cwd: ROOT });
+    const tsc = spawnSync(process.execPath, [bin('typescript', 'bin/tsc'), '-p', work], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
   });
-
 });
 
 for (const backend of await testBackends()) {
@@ -112,10 +142,18 @@ for (const backend of await testBackends()) {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       fs.writeFileSync(path.join(work, 'openapi.json'), (await app.inject('/openapi.json')).body);
-      execFileSync(process.execPath, [bin('openapi-typescript', 'bin/cli.js'), path.join(work, 'openapi.json'), '-o', path.join(work, 'api.ts')], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [bin('openapi-typescript', 'bin/cli.js'), path.join(work, 'openapi.json'), '-o', path.join(work, 'api.ts')],
+        { cwd: ROOT, stdio: 'pipe' },
+      );
       fs.writeFileSync(path.join(work, 'client.ts'), CLIENT);
       // asynchronously: the server answers from this very process
-      const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(work, 'client.ts'), base, r.slug, '2026-06-03'], { cwd: ROOT });
+      const run = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', path.join(work, 'client.ts'), base, r.slug, '2026-06-03'],
+        { cwd: ROOT },
+      );
       const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
       assert.equal(result.fetched, result.reference);
       assert.equal(result.problemStatus, 409);

@@ -12,21 +12,38 @@ after(dropCreatedDatabases);
 function captureLines(): { stream: Writable; lines: () => Record<string, unknown>[] } {
   let text = '';
   const stream = new Writable({ write: (chunk, _enc, done) => ((text += chunk), done()) });
-  return { stream, lines: () => text.split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    stream,
+    lines: () =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+  };
 }
 
 for (const backend of await testBackends()) {
   describe(`request log on ${backend.name}`, { skip: backend.skip }, () => {
     it('writes exactly one JSON line per request: method, route, status, ms, request id; tokens masked', async (t) => {
       const { url, database } = await freshDatabase(backend);
-      const config = loadConfig({ DATABASE_URL: url, SECRET_KEY: 'test-secret-key-0123456789abcdef', LOG_LEVEL: 'info', LOG_FORMAT: 'pretty' });
+      const config = loadConfig({
+        DATABASE_URL: url,
+        SECRET_KEY: 'test-secret-key-0123456789abcdef',
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'pretty',
+      });
       const capture = captureLines();
       const app = await buildApp({ config, database, clock: Date.now, logger: { stream: capture.stream } });
       t.after(async () => (await app.close(), await database.close()));
       await app.inject('/healthz');
       await app.inject('/api/v1/bookings/ABC123?token=secret-token-value');
       await app.inject('/no/such/page');
-      await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{' });
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: '{',
+      });
       const lines = capture.lines().filter((l) => l.reqId);
       assert.equal(lines.length, 4, JSON.stringify(lines, null, 1));
       const [health, booking, missing, malformed] = lines;

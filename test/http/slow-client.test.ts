@@ -31,7 +31,9 @@ function trickle(port: number, head: string, drip: string, total: number): Promi
     };
     socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
     socket.on('close', () => finish(sent < total));
-    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? finish(sent < total) : reject(error)));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? finish(sent < total) : reject(error),
+    );
     socket.on('connect', () => {
       socket.write(head);
       timer = setInterval(() => {

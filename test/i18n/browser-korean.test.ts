@@ -14,14 +14,23 @@ import { insertRestaurant } from '../helpers/fixtures.ts';
 
 after(dropCreatedDatabases);
 
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
-  ? path.resolve(import.meta.dirname, '../../docs/screenshots')
-  : fs.mkdtempSync(path.join(os.tmpdir(), 'tb-screenshots-ko-'));
+const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? path.resolve(import.meta.dirname, '../../docs/screenshots')
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'tb-screenshots-ko-'));
 if (process.env.UPDATE_SCREENSHOTS !== '1') after(() => fs.rmSync(SHOTS, { recursive: true, force: true }));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const noBrowser = fs.existsSync(CHROMIUM) ? undefined : `no Chromium at ${CHROMIUM}`;
 if (noBrowser && process.env.CI === 'true') throw new Error(`CI=true: ${noBrowser}`);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('a guest books in Korean in a real browser (Chromium, SQLite)', { skip: noBrowser }, () => {
   let app: FastifyInstance;
@@ -34,13 +43,23 @@ describe('a guest books in Korean in a real browser (Chromium, SQLite)', { skip:
     const [sqlite] = await testBackends();
     const fresh = await freshDatabase(sqlite);
     database = fresh.database;
-    const config = loadConfig({ DATABASE_URL: fresh.url, SECRET_KEY: 'browser-test-secret-0123456789abcdef', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '0', BOOKING_RATE_LIMIT: '0' });
+    const config = loadConfig({
+      DATABASE_URL: fresh.url,
+      SECRET_KEY: 'browser-test-secret-0123456789abcdef',
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT: '0',
+      BOOKING_RATE_LIMIT: '0',
+    });
     app = await buildApp({ config, database, clock: Date.now, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     await insertRestaurant(database.db, { slug: 'hangang', timezone: 'Asia/Seoul' });
-    await database.db.updateTable('restaurants').set({ name: '한강 Table', locale: 'ko', updated_at: Date.now() }).where('slug', '=', 'hangang').execute();
+    await database.db
+      .updateTable('restaurants')
+      .set({ name: '한강 Table', locale: 'ko', updated_at: Date.now() })
+      .where('slug', '=', 'hangang')
+      .execute();
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   });
 
@@ -51,7 +70,13 @@ describe('a guest books in Korean in a real browser (Chromium, SQLite)', { skip:
   });
 
   async function newPage(javaScriptEnabled: boolean): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul', javaScriptEnabled, baseURL: base });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'ko-KR',
+      timezoneId: 'Asia/Seoul',
+      javaScriptEnabled,
+      baseURL: base,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     return page;
@@ -63,9 +88,17 @@ describe('a guest books in Korean in a real browser (Chromium, SQLite)', { skip:
     await page.getByText('테이블이 예약되었습니다.').waitFor();
     await page.getByText(`${time} (Asia/Seoul)`).first().waitFor();
     const reference = (await page.locator('[data-reference]').textContent())!.trim();
-    const row = await database.db.selectFrom('bookings').select('locale').where('reference', '=', reference).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('bookings')
+      .select('locale')
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
     assert.equal(row.locale, 'ko');
-    const mail = await database.db.selectFrom('email_outbox').selectAll().where('booking_id', 'in', database.db.selectFrom('bookings').select('id').where('reference', '=', reference)).executeTakeFirstOrThrow();
+    const mail = await database.db
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('booking_id', 'in', database.db.selectFrom('bookings').select('id').where('reference', '=', reference))
+      .executeTakeFirstOrThrow();
     assert.match(mail.subject, /^예약이 확정되었습니다: 한강 Table/);
     assert.match(mail.body_text, /테이블 예약이 확정되었습니다/);
     assert.match(String(mail.body_html), /<html lang="ko">/);
@@ -85,13 +118,21 @@ describe('a guest books in Korean in a real browser (Chromium, SQLite)', { skip:
     const slot = page.locator(`a.slot[href*="date=${day}"]`, { hasText: '19:00' });
     await slot.waitFor();
     await page.locator('[data-slots-heading]', { hasText: '빈 시간' }).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'guest-korean-free-times-phone.png'), fullPage: true, animations: 'disabled' });
+    await page.screenshot({
+      path: path.join(SHOTS, 'guest-korean-free-times-phone.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
     await slot.click();
     await page.getByLabel('이름').fill('김민지');
     await page.getByLabel('이메일').fill('minji@example.com');
     await page.getByRole('button', { name: '예약하기' }).click();
     await bookedCheck(page, '19:00');
-    await page.screenshot({ path: path.join(SHOTS, 'guest-korean-confirmation-phone.png'), fullPage: true, animations: 'disabled' });
+    await page.screenshot({
+      path: path.join(SHOTS, 'guest-korean-confirmation-phone.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
     const url = page.url();
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/lang=en/);

@@ -11,7 +11,9 @@ import type { MessageKey } from '../../src/i18n/translate.ts';
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
 function texts(message: Message): string[] {
-  return typeof message === 'string' ? [message] : Object.values(message).filter((v): v is string => typeof v === 'string');
+  return typeof message === 'string'
+    ? [message]
+    : Object.values(message).filter((v): v is string => typeof v === 'string');
 }
 
 function placeholders(message: Message): string[] {
@@ -31,7 +33,10 @@ test('both languages have exactly the same keys', () => {
 });
 
 test('no text is empty in either language', () => {
-  for (const [lang, catalogue] of [['en', en], ['ko', ko]] as const) {
+  for (const [lang, catalogue] of [
+    ['en', en],
+    ['ko', ko],
+  ] as const) {
     for (const key of enKeys) {
       const message: Message = catalogue[key];
       assert.ok(message !== undefined, `${lang}: ${key} is missing`);

@@ -12,9 +12,26 @@ import { header, parts } from '../email/mime.ts';
 after(dropCreatedDatabases);
 
 const booking = (over: Partial<BookingJson>): BookingJson => ({
-  reference: 'TB-ABC234', status: 'confirmed', source: 'web', restaurant: 'crown', date: '2026-03-29', time: '02:30', party: 2,
-  startsAt: '2026-03-29T01:30:00Z', endsAt: '2026-03-29T03:00:00Z', name: 'Kim', email: null, phone: null, notes: null,
-  table: { label: 'T1' }, tables: [{ label: 'T1' }], createdAt: '2026-03-01T12:00:00Z', timezone: 'Europe/London', locale: 'en', confirmedByGuest: false, ...over,
+  reference: 'TB-ABC234',
+  status: 'confirmed',
+  source: 'web',
+  restaurant: 'crown',
+  date: '2026-03-29',
+  time: '02:30',
+  party: 2,
+  startsAt: '2026-03-29T01:30:00Z',
+  endsAt: '2026-03-29T03:00:00Z',
+  name: 'Kim',
+  email: null,
+  phone: null,
+  notes: null,
+  table: { label: 'T1' },
+  tables: [{ label: 'T1' }],
+  createdAt: '2026-03-01T12:00:00Z',
+  timezone: 'Europe/London',
+  locale: 'en',
+  confirmedByGuest: false,
+  ...over,
 });
 
 describe('calendar file in the restaurant zone', () => {
@@ -28,12 +45,27 @@ describe('calendar file in the restaurant zone', () => {
     assert.match(ics, /DTSTAMP:20260301T120000Z\r\n/);
     assert.match(ics, /SUMMARY:Table for 2 at The Crown/);
     // the evening before the change is still GMT
-    const before = bookingCalendar(booking({ date: '2026-03-28', time: '19:00', startsAt: '2026-03-28T19:00:00Z', endsAt: '2026-03-28T20:30:00Z' }), 'The Crown', 'http://x');
+    const before = bookingCalendar(
+      booking({ date: '2026-03-28', time: '19:00', startsAt: '2026-03-28T19:00:00Z', endsAt: '2026-03-28T20:30:00Z' }),
+      'The Crown',
+      'http://x',
+    );
     assert.match(before, /DTSTART;TZID=Europe\/London:20260328T190000\r\n/);
   });
 
   it('writes its texts in the booking language', () => {
-    const ics = bookingCalendar(booking({ locale: 'ko', timezone: 'Asia/Seoul', date: '2026-06-05', time: '19:30', startsAt: '2026-06-05T10:30:00Z', endsAt: '2026-06-05T12:00:00Z' }), '한강 Table', 'http://x');
+    const ics = bookingCalendar(
+      booking({
+        locale: 'ko',
+        timezone: 'Asia/Seoul',
+        date: '2026-06-05',
+        time: '19:30',
+        startsAt: '2026-06-05T10:30:00Z',
+        endsAt: '2026-06-05T12:00:00Z',
+      }),
+      '한강 Table',
+      'http://x',
+    );
     assert.match(ics, /TZID:Asia\/Seoul/);
     assert.match(ics, /DTSTART;TZID=Asia\/Seoul:20260605T193000/);
     assert.match(ics, /SUMMARY:한강 Table 2명 예약/);
@@ -59,7 +91,12 @@ for (const backend of await testBackends()) {
     });
 
     async function sendAll(): Promise<void> {
-      const sender = startOutboxSender({ db: t.database.db, config: { smtpUrl: smtp.url, baseUrl: 'http://book.example', secretKey: t.config.secretKey }, clock: () => t.clock.now, autoStart: false });
+      const sender = startOutboxSender({
+        db: t.database.db,
+        config: { smtpUrl: smtp.url, baseUrl: 'http://book.example', secretKey: t.config.secretKey },
+        clock: () => t.clock.now,
+        autoStart: false,
+      });
       try {
         await sender.runOnce();
       } finally {
@@ -68,13 +105,20 @@ for (const backend of await testBackends()) {
     }
 
     function received(reference: string) {
-      const mail = smtp.received.find((m) => m.raw.includes(reference) || parts(m.raw).some((p) => p.body.includes(reference)));
+      const mail = smtp.received.find(
+        (m) => m.raw.includes(reference) || parts(m.raw).some((p) => p.body.includes(reference)),
+      );
       assert.ok(mail, `an email for ${reference}`);
       return { subject: header(mail.raw, 'subject') ?? '', parts: parts(mail.raw) };
     }
 
     it('a Korean booking gets a Korean email: subject, text and HTML parts with the same facts, and the calendar file', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/restaurants/seoul/bookings', headers: { 'accept-language': 'ko-KR,ko;q=0.9' }, payload: GUEST });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/restaurants/seoul/bookings',
+        headers: { 'accept-language': 'ko-KR,ko;q=0.9' },
+        payload: GUEST,
+      });
       assert.equal(res.statusCode, 201, res.body);
       const b = res.json();
       assert.equal(b.locale, 'ko');
@@ -84,7 +128,14 @@ for (const backend of await testBackends()) {
       const text = mail.parts.find((p) => p.contentType === 'text/plain')!.body;
       const html = mail.parts.find((p) => p.contentType === 'text/html')!.body;
       const ics = mail.parts.find((p) => p.contentType === 'text/calendar')!.body;
-      for (const fact of ['김민지님, 안녕하세요.', '한강 Table 테이블 예약이 확정되었습니다.', b.reference, '2026년 6월 2일 화요일 19:00 (Asia/Seoul)', '3명', '확정']) {
+      for (const fact of [
+        '김민지님, 안녕하세요.',
+        '한강 Table 테이블 예약이 확정되었습니다.',
+        b.reference,
+        '2026년 6월 2일 화요일 19:00 (Asia/Seoul)',
+        '3명',
+        '확정',
+      ]) {
         assert.ok(text.includes(fact), `text has ${fact}: ${text}`);
         assert.ok(html.includes(fact), `html has ${fact}: ${html}`);
       }
@@ -96,7 +147,12 @@ for (const backend of await testBackends()) {
     });
 
     it('an English booking gets an English email, and its cancellation too', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/restaurants/london/bookings', headers: { 'accept-language': 'en-GB' }, payload: { ...GUEST, name: 'Mina' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/restaurants/london/bookings',
+        headers: { 'accept-language': 'en-GB' },
+        payload: { ...GUEST, name: 'Mina' },
+      });
       assert.equal(res.statusCode, 201, res.body);
       const b = res.json();
       await sendAll();
@@ -109,11 +165,19 @@ for (const backend of await testBackends()) {
         assert.ok(html.includes(fact), `html has ${fact}`);
       }
       assert.doesNotMatch(text + html, /[\uac00-\ud7af]/, 'no Korean in an English email');
-      const cancel = await t.app.inject({ method: 'POST', url: `/api/v1/bookings/${b.reference}/cancel`, headers: { authorization: `Bearer ${b.manageToken}`, 'accept-language': 'ko' } });
+      const cancel = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/bookings/${b.reference}/cancel`,
+        headers: { authorization: `Bearer ${b.manageToken}`, 'accept-language': 'ko' },
+      });
       assert.equal(cancel.statusCode, 200, cancel.body);
       smtp.received.length = 0;
       await sendAll();
-      assert.match(received(b.reference).subject, /^Your booking is cancelled: /, 'the booking\'s language, not the request\'s');
+      assert.match(
+        received(b.reference).subject,
+        /^Your booking is cancelled: /,
+        "the booking's language, not the request's",
+      );
     });
   });
 }

@@ -53,9 +53,18 @@ test('Accept-Language: best q-value among supported languages', () => {
 });
 
 test('negotiation order: ?lang, cookie, Accept-Language, restaurant, en', () => {
-  assert.deepEqual(negotiateLocale({ query: 'ko', cookie: 'en', acceptLanguage: 'en' }), { locale: 'ko', remember: true });
-  assert.deepEqual(negotiateLocale({ query: 'fr', cookie: 'ko', acceptLanguage: 'en' }), { locale: 'ko', remember: false });
-  assert.deepEqual(negotiateLocale({ cookie: 'xx', acceptLanguage: 'ko', restaurant: 'en' }), { locale: 'ko', remember: false });
+  assert.deepEqual(negotiateLocale({ query: 'ko', cookie: 'en', acceptLanguage: 'en' }), {
+    locale: 'ko',
+    remember: true,
+  });
+  assert.deepEqual(negotiateLocale({ query: 'fr', cookie: 'ko', acceptLanguage: 'en' }), {
+    locale: 'ko',
+    remember: false,
+  });
+  assert.deepEqual(negotiateLocale({ cookie: 'xx', acceptLanguage: 'ko', restaurant: 'en' }), {
+    locale: 'ko',
+    remember: false,
+  });
   assert.deepEqual(negotiateLocale({ acceptLanguage: 'fr', restaurant: 'ko' }), { locale: 'ko', remember: false });
   assert.deepEqual(negotiateLocale({ acceptLanguage: 'fr' }), { locale: 'en', remember: false });
   assert.deepEqual(negotiateLocale({ query: ['ko', 'en'] }), { locale: 'en', remember: false });

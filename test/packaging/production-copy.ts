@@ -16,7 +16,8 @@ const NATIVE_BINDINGS = ['node_modules/better-sqlite3/build/Release/better_sqlit
 
 function run(cwd: string, command: string, args: string[]): void {
   const res = spawnSync(command, args, { cwd, env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (res.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
+  if (res.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
 }
 
 /** The environment without anything that would load tsx into a child. */
@@ -28,7 +29,10 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 /** Copies the files git knows (tracked, plus new ones not ignored) as they are in the work tree. */
 function copyCheckout(to: string): void {
-  const list = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  const list = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   for (const file of list.split('\0').filter(Boolean)) {
     const from = path.join(ROOT, file);
     if (!fs.existsSync(from) || !fs.statSync(from).isFile()) continue; // deleted in the work tree

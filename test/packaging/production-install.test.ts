@@ -34,7 +34,10 @@ describe('a clean copy installed the production way (npm ci, build, prune --omit
     const demo = spawnSync(process.execPath, [bin, 'demo'], { cwd: dir, env: cleanEnv(env), encoding: 'utf8' });
     assert.equal(demo.status, 0, demo.stderr);
     const port = await freePort();
-    server = startProcess('production', process.execPath, [bin, 'serve', '--port', String(port)], { ...env, NODE_OPTIONS: '' });
+    server = startProcess('production', process.execPath, [bin, 'serve', '--port', String(port)], {
+      ...env,
+      NODE_OPTIONS: '',
+    });
     const base = `http://127.0.0.1:${port}`;
     await waitForStatus(`${base}/readyz`, server);
     const list = (await (await fetch(`${base}/api/v1/restaurants`)).json()) as { restaurants: unknown[] };

@@ -21,7 +21,11 @@ function configSources(): string[] {
 /** Variable names the config reads: env.NAME, env['NAME'], and helpers called as (env, 'NAME', …). */
 function variablesRead(source: string): Set<string> {
   const names = new Set<string>();
-  for (const pattern of [/\benv\.([A-Z][A-Z0-9_]+)/g, /\benv\[['"]([A-Z][A-Z0-9_]+)['"]\]/g, /\(env, '([A-Z][A-Z0-9_]+)'/g]) {
+  for (const pattern of [
+    /\benv\.([A-Z][A-Z0-9_]+)/g,
+    /\benv\[['"]([A-Z][A-Z0-9_]+)['"]\]/g,
+    /\(env, '([A-Z][A-Z0-9_]+)'/g,
+  ]) {
     for (const match of source.matchAll(pattern)) names.add(match[1]);
   }
   return names;
@@ -45,7 +49,8 @@ describe('repository files', () => {
 
   it('CHANGELOG has an Unreleased section and one per release', () => {
     const changelog = read('CHANGELOG.md');
-    for (const heading of ['## [Unreleased]', '## [0.2.0]', '## [0.1.0]']) assert.ok(changelog.includes(heading), heading);
+    for (const heading of ['## [Unreleased]', '## [0.2.0]', '## [0.1.0]'])
+      assert.ok(changelog.includes(heading), heading);
   });
 
   it('CONTRIBUTING explains the layer rules and how to run the tests', () => {

@@ -28,7 +28,9 @@ function logLines(proc: Proc): LogLine[] {
 }
 
 function listeningPids(proc: Proc): number[] {
-  return logLines(proc).filter((l) => l.msg === 'worker listening').map((l) => l.workerPid!);
+  return logLines(proc)
+    .filter((l) => l.msg === 'worker listening')
+    .map((l) => l.workerPid!);
 }
 
 async function waitForLog(proc: Proc, msg: string, count: number, timeoutMs = 30_000): Promise<void> {
@@ -63,7 +65,13 @@ describe('serve --workers 2 on one SQLite file', () => {
     await waitForStatus(`${base}/readyz`, primary);
     await waitForLog(primary, 'worker listening', 2);
     database = createDb(`sqlite:${file}`);
-    ({ slug } = await insertRestaurant(database.db, { tables: [['T1', 1, 2], ['T2', 1, 2], ['T3', 2, 4]] }));
+    ({ slug } = await insertRestaurant(database.db, {
+      tables: [
+        ['T1', 1, 2],
+        ['T2', 1, 2],
+        ['T3', 2, 4],
+      ],
+    }));
   });
 
   after(async () => {
@@ -78,12 +86,25 @@ describe('serve --workers 2 on one SQLite file', () => {
       fetch(`${base}/api/v1/restaurants/${slug}/bookings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': `c-${i}` },
-        body: JSON.stringify({ date, time: ['19:00', '19:15', '19:30'][i % 3], party: 2, name: `Guest ${i}`, email: `g${i}@example.com` }),
+        body: JSON.stringify({
+          date,
+          time: ['19:00', '19:15', '19:30'][i % 3],
+          party: 2,
+          name: `Guest ${i}`,
+          email: `g${i}@example.com`,
+        }),
       }).then(async (res) => ({ status: res.status, body: await res.text() }));
     const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => post(i)));
     const statuses = answers.map((a) => a.status);
-    assert.deepEqual(answers.filter((a) => a.status >= 500), [], 'no 5xx');
-    assert.ok(statuses.every((s) => s === 201 || s === 409), `only 201/409: ${statuses}`);
+    assert.deepEqual(
+      answers.filter((a) => a.status >= 500),
+      [],
+      'no 5xx',
+    );
+    assert.ok(
+      statuses.every((s) => s === 201 || s === 409),
+      `only 201/409: ${statuses}`,
+    );
     const rows = await database.db.selectFrom('bookings').select('reference').execute();
     assert.equal(rows.length, statuses.filter((s) => s === 201).length, 'every 201 is stored, nothing else');
     assert.doesNotMatch(primary.output(), /database is locked|SQLITE_BUSY/);
@@ -104,11 +125,16 @@ describe('serve --workers 2 on one SQLite file', () => {
     await waitForLog(primary, 'rolling restart done', 1);
     const stats = await load;
     const after = listeningPids(primary).slice(before.length);
-    t.diagnostic(`rolling restart: sent=${stats.sent} failed=${stats.failed.length} retried=${stats.retried} ${JSON.stringify(stats.retryReasons)} statuses=${JSON.stringify(stats.statuses)}`);
+    t.diagnostic(
+      `rolling restart: sent=${stats.sent} failed=${stats.failed.length} retried=${stats.retried} ${JSON.stringify(stats.retryReasons)} statuses=${JSON.stringify(stats.statuses)}`,
+    );
     t.diagnostic(`latency: ${latencySummary(stats)}`);
     assert.deepEqual(stats.failed, []);
     assert.equal(after.length, 2, 'two new workers');
-    assert.ok(before.every((pid) => !isAlive(pid)), 'the old workers are gone');
+    assert.ok(
+      before.every((pid) => !isAlive(pid)),
+      'the old workers are gone',
+    );
   });
 
   it('a worker killed with SIGKILL is replaced and the site keeps answering', async () => {
@@ -127,6 +153,9 @@ describe('serve --workers 2 on one SQLite file', () => {
     const { code } = await primary.exited;
     t.diagnostic(`SIGTERM → exit in ${Date.now() - started} ms`);
     assert.equal(code, 0);
-    assert.ok(workers.every((pid) => !isAlive(pid)), 'no worker left behind');
+    assert.ok(
+      workers.every((pid) => !isAlive(pid)),
+      'no worker left behind',
+    );
   });
 });

@@ -15,7 +15,11 @@ describe('crash back-off', () => {
       [100, 40, 30_000, 41],
     ];
     for (const [lifetime, streak, delayMs, next] of cases) {
-      assert.deepEqual(nextBackoff(lifetime, streak), { delayMs, streak: next }, `lifetime ${lifetime}, streak ${streak}`);
+      assert.deepEqual(
+        nextBackoff(lifetime, streak),
+        { delayMs, streak: next },
+        `lifetime ${lifetime}, streak ${streak}`,
+      );
     }
   });
 

@@ -57,9 +57,17 @@ function lightLoad(bases: string[], slug: string, t0: number) {
     const date = new Date(Date.now() + (2 + (i % 40)) * 86_400_000).toISOString().slice(0, 10);
     const post = i % 4 === 0;
     const what = post ? 'POST booking' : i % 4 === 1 ? 'GET /readyz' : 'GET availability';
-    const url = post ? `${base}/api/v1/restaurants/${slug}/bookings` : what === 'GET /readyz' ? `${base}/readyz` : `${base}/api/v1/restaurants/${slug}/availability?date=${date}&party=2`;
+    const url = post
+      ? `${base}/api/v1/restaurants/${slug}/bookings`
+      : what === 'GET /readyz'
+        ? `${base}/readyz`
+        : `${base}/api/v1/restaurants/${slug}/availability?date=${date}&party=2`;
     const init: RequestInit = post
-      ? { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `o-${i}-${t0}` }, body: JSON.stringify({ date, time: '19:00', party: 2, name: `Outage ${i}`, email: `o${i}@example.com` }) }
+      ? {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `o-${i}-${t0}` },
+          body: JSON.stringify({ date, time: '19:00', party: 2, name: `Outage ${i}`, email: `o${i}@example.com` }),
+        }
       : {};
     const started = Date.now();
     try {
@@ -89,9 +97,14 @@ describe('database outage: MariaDB stops for a few seconds under load', { skip: 
   before(async () => {
     const fresh = await freshDatabase(mysql);
     database = fresh.database;
-    ({ slug } = await insertRestaurant(database.db, { tables: Array.from({ length: 30 }, (_, i) => [`T${i + 1}`, 1, 2] as [string, number, number]) }));
+    ({ slug } = await insertRestaurant(database.db, {
+      tables: Array.from({ length: 30 }, (_, i) => [`T${i + 1}`, 1, 2] as [string, number, number]),
+    }));
     const ports = [await freePort(), await freePort()];
-    servers.push(startAppServer(ports[0], { DATABASE_URL: fresh.url }), startAppServer(ports[1], { DATABASE_URL: fresh.url }, ['--workers', '2']));
+    servers.push(
+      startAppServer(ports[0], { DATABASE_URL: fresh.url }),
+      startAppServer(ports[1], { DATABASE_URL: fresh.url }, ['--workers', '2']),
+    );
     bases.push(...ports.map((p) => `http://127.0.0.1:${p}`));
     await Promise.all(servers.map((s, i) => waitForStatus(`${bases[i]}/readyz`, s)));
   });
@@ -121,7 +134,16 @@ describe('database outage: MariaDB stops for a few seconds under load', { skip: 
     const deadline = Date.now() + 15_000;
     const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     for (;;) {
-      const answers = await Promise.all(bases.flatMap((b) => [`${b}/readyz`, `${b}/api/v1/restaurants/${slug}/availability?date=${soon}&party=2`]).map((u) => fetch(u).then((r) => r.status, () => 0)));
+      const answers = await Promise.all(
+        bases
+          .flatMap((b) => [`${b}/readyz`, `${b}/api/v1/restaurants/${slug}/availability?date=${soon}&party=2`])
+          .map((u) =>
+            fetch(u).then(
+              (r) => r.status,
+              () => 0,
+            ),
+          ),
+      );
       if (answers.every((s) => s === 200)) break;
       if (Date.now() > deadline) break;
       await sleep(50);
@@ -133,17 +155,48 @@ describe('database outage: MariaDB stops for a few seconds under load', { skip: 
     const during = load.samples.filter((s) => s.at > downAt + 200 && s.at + s.ms < startingAt);
     const afterRecovery = load.samples.filter((s) => s.at > recoveredAt);
     const unavailable = during.filter((s) => s.status === 503);
-    t.diagnostic(`database down at ${downAt} ms, back (mysqladmin ping) at ${upAt} ms, everything 200 again at ${recoveredAt} ms: recovery ${recoveredAt - upAt} ms`);
-    t.diagnostic(`requests: ${load.samples.length}; during the outage ${during.length} (503: ${unavailable.length}); slowest during the outage ${Math.max(0, ...during.map((s) => s.ms))} ms, p50 ${percentile(during.map((s) => s.ms), 50)} ms`);
+    t.diagnostic(
+      `database down at ${downAt} ms, back (mysqladmin ping) at ${upAt} ms, everything 200 again at ${recoveredAt} ms: recovery ${recoveredAt - upAt} ms`,
+    );
+    t.diagnostic(
+      `requests: ${load.samples.length}; during the outage ${during.length} (503: ${unavailable.length}); slowest during the outage ${Math.max(0, ...during.map((s) => s.ms))} ms, p50 ${percentile(
+        during.map((s) => s.ms),
+        50,
+      )} ms`,
+    );
 
-    assert.ok(servers.every((s) => s.isRunning()), 'no app process exited');
+    assert.ok(
+      servers.every((s) => s.isRunning()),
+      'no app process exited',
+    );
     assert.doesNotMatch(servers[1].output(), /worker died/, 'no worker crashed');
-    assert.ok(load.samples.every((s) => typeof s.status === 'number'), `every request was answered: ${JSON.stringify(load.samples.filter((s) => typeof s.status !== 'number'))}`);
-    assert.ok(load.samples.every((s) => s.ms < 10_000), 'no request hung for 10 s');
+    assert.ok(
+      load.samples.every((s) => typeof s.status === 'number'),
+      `every request was answered: ${JSON.stringify(load.samples.filter((s) => typeof s.status !== 'number'))}`,
+    );
+    assert.ok(
+      load.samples.every((s) => s.ms < 10_000),
+      'no request hung for 10 s',
+    );
     assert.ok(unavailable.length > 0, 'requests met the outage');
-    assert.deepEqual(during.filter((s) => s.status !== 503), [], 'during the outage: 503, readiness included');
-    assert.deepEqual(during.filter((s) => s.what !== 'GET /readyz' && !s.problem), [], 'API answers are problem+json');
-    assert.ok(recoveredAt - upAt <= 5_000, `answers 200 again within 5 s of the database's return (took ${recoveredAt - upAt} ms)`);
-    assert.deepEqual(afterRecovery.filter((s) => ![200, 201, 409].includes(s.status as number)), [], 'after recovery: normal answers');
+    assert.deepEqual(
+      during.filter((s) => s.status !== 503),
+      [],
+      'during the outage: 503, readiness included',
+    );
+    assert.deepEqual(
+      during.filter((s) => s.what !== 'GET /readyz' && !s.problem),
+      [],
+      'API answers are problem+json',
+    );
+    assert.ok(
+      recoveredAt - upAt <= 5_000,
+      `answers 200 again within 5 s of the database's return (took ${recoveredAt - upAt} ms)`,
+    );
+    assert.deepEqual(
+      afterRecovery.filter((s) => ![200, 201, 409].includes(s.status as number)),
+      [],
+      'after recovery: normal answers',
+    );
   });
 });

@@ -22,7 +22,10 @@ describe('deploy/nginx.conf and deploy/haproxy.cfg in front of a real app server
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const port = (t.app.server.address() as AddressInfo).port;
     direct = `http://127.0.0.1:${port}`;
-    balancers.push({ name: 'nginx', ...(await startNginx([port])) }, { name: 'haproxy', ...(await startHaproxy([port])) });
+    balancers.push(
+      { name: 'nginx', ...(await startNginx([port])) },
+      { name: 'haproxy', ...(await startHaproxy([port])) },
+    );
   });
   after(async () => {
     await Promise.all(balancers.map((b) => b.proc.stop('SIGTERM')));
@@ -43,7 +46,9 @@ describe('deploy/nginx.conf and deploy/haproxy.cfg in front of a real app server
 
   it('the balancers replace a client-sent X-Request-Id and X-Forwarded-For', async () => {
     for (const { name, url } of balancers) {
-      const res = await fetch(`${url}/healthz`, { headers: { 'x-request-id': 'client-chosen', 'x-forwarded-for': '203.0.113.1' } });
+      const res = await fetch(`${url}/healthz`, {
+        headers: { 'x-request-id': 'client-chosen', 'x-forwarded-for': '203.0.113.1' },
+      });
       await res.arrayBuffer();
       assert.notEqual(res.headers.get('x-request-id'), 'client-chosen', name);
     }

@@ -48,7 +48,23 @@ export interface LoadOptions {
 
 const GOOD = new Set([200, 201, 409]);
 const RETRY = new Set([502, 503]);
-const SLOT_TIMES = ['12:00', '12:15', '12:30', '12:45', '13:00', '13:15', '13:30', '18:00', '18:30', '19:00', '19:30', '20:00', '20:30', '21:00', '21:30'];
+const SLOT_TIMES = [
+  '12:00',
+  '12:15',
+  '12:30',
+  '12:45',
+  '13:00',
+  '13:15',
+  '13:30',
+  '18:00',
+  '18:30',
+  '19:00',
+  '19:30',
+  '20:00',
+  '20:30',
+  '21:00',
+  '21:30',
+];
 
 function pick<T>(list: T[]): T {
   return list[crypto.randomInt(list.length)];
@@ -56,7 +72,10 @@ function pick<T>(list: T[]): T {
 
 /** A local date 2–50 days ahead in London: clear of the notice period and the window. */
 function futureDate(): string {
-  return DateTime.now().setZone('Europe/London').plus({ days: 2 + crypto.randomInt(49) }).toISODate()!;
+  return DateTime.now()
+    .setZone('Europe/London')
+    .plus({ days: 2 + crypto.randomInt(49) })
+    .toISODate()!;
 }
 
 type Attempt = { status: number; body: unknown } | { error: string };
@@ -78,12 +97,28 @@ async function attempt(url: string, init: RequestInit, timeoutMs: number): Promi
   }
 }
 
-function requestFor(options: LoadOptions): { what: string; path: string; init: RequestInit; key?: string; name?: string } {
+function requestFor(options: LoadOptions): {
+  what: string;
+  path: string;
+  init: RequestInit;
+  key?: string;
+  name?: string;
+} {
   if (Math.random() < options.postShare) {
     const key = crypto.randomUUID();
     const name = `Load ${key}`;
-    const body = { date: futureDate(), time: pick(SLOT_TIMES), party: 2, name, email: `load-${key.slice(0, 8)}@example.com` };
-    const init = { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) };
+    const body = {
+      date: futureDate(),
+      time: pick(SLOT_TIMES),
+      party: 2,
+      name,
+      email: `load-${key.slice(0, 8)}@example.com`,
+    };
+    const init = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    };
     return { what: 'POST booking', path: `/api/v1/restaurants/${options.slug}/bookings`, init, key, name };
   }
   const path = `/api/v1/restaurants/${options.slug}/availability?date=${futureDate()}&party=${1 + crypto.randomInt(4)}`;
@@ -107,7 +142,10 @@ async function oneRequest(options: LoadOptions, stats: LoadStats, t0: number): P
   const outcome = 'error' in result ? result.error : String(result.status);
   stats.statuses[outcome] = (stats.statuses[outcome] ?? 0) + 1;
   if ('error' in result || !GOOD.has(result.status)) {
-    stats.failed.push({ what: req.what, outcome: 'error' in result ? outcome : `${outcome} ${JSON.stringify(result.body).slice(0, 200)}` });
+    stats.failed.push({
+      what: req.what,
+      outcome: 'error' in result ? outcome : `${outcome} ${JSON.stringify(result.body).slice(0, 200)}`,
+    });
     return;
   }
   stats.ok++;
@@ -119,7 +157,18 @@ async function oneRequest(options: LoadOptions, stats: LoadStats, t0: number): P
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadStats> {
-  const stats: LoadStats = { sent: 0, ok: 0, failed: [], retried: 0, latencies: [], retryTimes: [], retryReasons: {}, created: [], conflicts: 0, statuses: {} };
+  const stats: LoadStats = {
+    sent: 0,
+    ok: 0,
+    failed: [],
+    retried: 0,
+    latencies: [],
+    retryTimes: [],
+    retryReasons: {},
+    created: [],
+    conflicts: 0,
+    statuses: {},
+  };
   const t0 = Date.now();
   const client = async () => {
     const end = options.endAt ?? (() => t0 + options.durationMs);

@@ -59,9 +59,22 @@ for (const backend of await testBackends()) {
         await database.db
           .insertInto('email_outbox')
           .values({
-            restaurant_id: restaurantId, id: uuidv7(), booking_id: null, kind: 'confirmation', to_address: 'a@example.com',
-            subject: 's', body_text: 'b', ics: null, status, attempts: 0, next_attempt_at: 0, claimed_by: null,
-            claimed_until: null, last_error: null, created_at: 0, sent_at: null,
+            restaurant_id: restaurantId,
+            id: uuidv7(),
+            booking_id: null,
+            kind: 'confirmation',
+            to_address: 'a@example.com',
+            subject: 's',
+            body_text: 'b',
+            ics: null,
+            status,
+            attempts: 0,
+            next_attempt_at: 0,
+            claimed_by: null,
+            claimed_until: null,
+            last_error: null,
+            created_at: 0,
+            sent_at: null,
           })
           .execute();
       }
@@ -72,10 +85,19 @@ for (const backend of await testBackends()) {
       assert.equal(sample(text, 'http_requests_total', '{method="GET",route="/healthz",status="200",worker="0"}'), 2);
       assert.equal(sample(text, 'http_requests_total', '{method="GET",route="unmatched",status="404",worker="0"}'), 1);
       assert.ok(!text.includes('/no/such/page'), 'raw URLs never become labels');
-      assert.equal(sample(text, 'http_request_duration_seconds_count', '{method="GET",route="/healthz",status="200",worker="0"}'), 2);
+      assert.equal(
+        sample(text, 'http_request_duration_seconds_count', '{method="GET",route="/healthz",status="200",worker="0"}'),
+        2,
+      );
       assert.equal(sample(text, 'tablebookings_email_outbox_pending'), 2);
       assert.match(text, /process_resident_memory_bytes/);
-      assert.match(text, new RegExp(`^tablebookings_build_info\\{version="\\d+\\.\\d+\\.\\d+",revision="[^"]+",node="${process.version}",database="${backend.name}"\\} 1$`, 'm'));
+      assert.match(
+        text,
+        new RegExp(
+          `^tablebookings_build_info\\{version="\\d+\\.\\d+\\.\\d+",revision="[^"]+",node="${process.version}",database="${backend.name}"\\} 1$`,
+          'm',
+        ),
+      );
       if (backend.name !== 'sqlite') {
         // one gauge per figure (sum() over workers and hosts means something), per worker
         assert.equal(sample(text, 'tablebookings_db_pool_connections_max', '{worker="0"}'), 5);
@@ -96,13 +118,29 @@ for (const backend of await testBackends()) {
       assert.equal((await app.inject({ method: 'POST', url, payload: body })).statusCode, 201);
       assert.equal((await app.inject({ method: 'POST', url, payload: body })).statusCode, 409);
       assert.equal((await app.inject({ method: 'POST', url, payload: { ...body, party: 'two' } })).statusCode, 422);
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.com', password: 'wrong-password-123' } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'nobody@example.com', password: 'wrong-password-123' },
+      });
       assert.equal(login.statusCode, 401);
       const text = (await app.inject('/metrics')).body;
-      assert.equal(sample(text, 'tablebookings_booking_creates_total', '{source="api",outcome="created",worker="0"}'), 1);
-      assert.equal(sample(text, 'tablebookings_booking_creates_total', '{source="api",outcome="conflict",worker="0"}'), 1);
-      assert.equal(sample(text, 'tablebookings_booking_creates_total', '{source="api",outcome="invalid",worker="0"}'), 1);
-      assert.equal(sample(text, 'tablebookings_conflicts_total', '{route="/api/v1/restaurants/:slug/bookings",worker="0"}'), 1);
+      assert.equal(
+        sample(text, 'tablebookings_booking_creates_total', '{source="api",outcome="created",worker="0"}'),
+        1,
+      );
+      assert.equal(
+        sample(text, 'tablebookings_booking_creates_total', '{source="api",outcome="conflict",worker="0"}'),
+        1,
+      );
+      assert.equal(
+        sample(text, 'tablebookings_booking_creates_total', '{source="api",outcome="invalid",worker="0"}'),
+        1,
+      );
+      assert.equal(
+        sample(text, 'tablebookings_conflicts_total', '{route="/api/v1/restaurants/:slug/bookings",worker="0"}'),
+        1,
+      );
       assert.equal(sample(text, 'tablebookings_logins_refused_total', '{reason="invalid_credentials",worker="0"}'), 1);
     });
   });

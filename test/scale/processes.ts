@@ -64,13 +64,18 @@ export function startProcess(name: string, command: string, args: string[], env:
 
 /** `tablebookings serve` as its own process (tsx, as in production without a build step). */
 export function startAppServer(port: number, env: Record<string, string>, args: string[] = []): Proc {
-  return startProcess(`app:${port}`, process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), ...args], {
-    SECRET_KEY,
-    LOG_LEVEL: 'warn',
-    BOOKING_RATE_LIMIT: '0',
-    TRUST_PROXY: '1',
-    ...env,
-  });
+  return startProcess(
+    `app:${port}`,
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), ...args],
+    {
+      SECRET_KEY,
+      LOG_LEVEL: 'warn',
+      BOOKING_RATE_LIMIT: '0',
+      TRUST_PROXY: '1',
+      ...env,
+    },
+  );
 }
 
 /** Polls `url` until it answers `status` (default 200). */
@@ -85,7 +90,8 @@ export async function waitForStatus(url: string, proc?: Proc, timeoutMs = 30_000
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms${proc ? `:\n${proc.output()}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms${proc ? `:\n${proc.output()}` : ''}`);
     await sleep(100);
   }
 }
@@ -106,7 +112,8 @@ export function renderNginx(dir: string, appPorts: number[], listenPort: number)
     .replaceAll('/var/log/nginx/', `${dir}/`)
     .replaceAll('/var/lib/nginx/', `${dir}/`)
     .replace(/^worker_processes auto;/m, 'worker_processes 1;');
-  if (text.includes('10.0.0.') || !text.includes(`127.0.0.1:${listenPort}`)) throw new Error('nginx template substitution failed');
+  if (text.includes('10.0.0.') || !text.includes(`127.0.0.1:${listenPort}`))
+    throw new Error('nginx template substitution failed');
   return text;
 }
 
@@ -114,7 +121,16 @@ export async function startNginx(appPorts: number[]): Promise<{ proc: Proc; url:
   const dir = tempDir('nginx');
   const port = await freePort();
   fs.writeFileSync(path.join(dir, 'nginx.conf'), renderNginx(dir, appPorts, port));
-  const proc = startProcess('nginx', '/usr/sbin/nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log'), '-g', `daemon off; pid ${dir}/nginx.pid;`]);
+  const proc = startProcess('nginx', '/usr/sbin/nginx', [
+    '-p',
+    dir,
+    '-c',
+    path.join(dir, 'nginx.conf'),
+    '-e',
+    path.join(dir, 'error.log'),
+    '-g',
+    `daemon off; pid ${dir}/nginx.pid;`,
+  ]);
   await waitForStatus(`http://127.0.0.1:${port}/healthz`, proc, 10_000);
   return { proc, url: `http://127.0.0.1:${port}`, dir };
 }
@@ -124,7 +140,8 @@ export function renderHaproxy(appPorts: number[], listenPort: number): string {
   const template = fs.readFileSync('deploy/haproxy.cfg', 'utf8');
   const servers = appPorts.map((p, i) => `server app${i + 1} 127.0.0.1:${p}`);
   const text = replaceServers(template, servers).replace(/^(\s*)bind :80$/m, `$1bind 127.0.0.1:${listenPort}`);
-  if (text.includes('10.0.0.') || !text.includes(`127.0.0.1:${listenPort}`)) throw new Error('haproxy template substitution failed');
+  if (text.includes('10.0.0.') || !text.includes(`127.0.0.1:${listenPort}`))
+    throw new Error('haproxy template substitution failed');
   return text;
 }
 

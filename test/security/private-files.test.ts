@@ -30,7 +30,12 @@ describe('private data files', () => {
       const cwd = fs.mkdtempSync(path.join(tmp, 'empty-'));
       fs.mkdirSync(path.join(cwd, 'data'));
       fs.writeFileSync(path.join(cwd, 'data', 'secret-key'), content);
-      assert.throws(() => loadConfig({}, cwd), (e: Error) => e instanceof ConfigError && /secret-key is empty or shorter than 16 characters: delete that file/.test(e.message));
+      assert.throws(
+        () => loadConfig({}, cwd),
+        (e: Error) =>
+          e instanceof ConfigError &&
+          /secret-key is empty or shorter than 16 characters: delete that file/.test(e.message),
+      );
     }
     assert.throws(() => loadConfig({ SECRET_KEY: '                ' }, tmp), /SECRET_KEY must be at least 16/);
   });
@@ -53,12 +58,25 @@ describe('private data files', () => {
     const out = path.join(tmp, 'site.jsonl');
     fs.writeFileSync(out, 'old', { mode: 0o644 });
     fs.chmodSync(out, 0o644);
-    assert.equal((await runCli(['db', 'migrate'], { env: { DATABASE_URL: db, SECRET_KEY: 'private-files-test-key-0123456789' } })).code, 0);
-    const res = await runCli(['db', 'dump', out], { env: { DATABASE_URL: db, SECRET_KEY: 'private-files-test-key-0123456789' } });
+    assert.equal(
+      (await runCli(['db', 'migrate'], { env: { DATABASE_URL: db, SECRET_KEY: 'private-files-test-key-0123456789' } }))
+        .code,
+      0,
+    );
+    const res = await runCli(['db', 'dump', out], {
+      env: { DATABASE_URL: db, SECRET_KEY: 'private-files-test-key-0123456789' },
+    });
     assert.equal(res.code, 0, res.stderr);
     assert.equal(modeOf(out), 0o600);
     const fresh = path.join(tmp, 'fresh.jsonl');
-    assert.equal((await runCli(['db', 'dump', fresh], { env: { DATABASE_URL: db, SECRET_KEY: 'private-files-test-key-0123456789' } })).code, 0);
+    assert.equal(
+      (
+        await runCli(['db', 'dump', fresh], {
+          env: { DATABASE_URL: db, SECRET_KEY: 'private-files-test-key-0123456789' },
+        })
+      ).code,
+      0,
+    );
     assert.equal(modeOf(fresh), 0o600);
   });
 });

@@ -19,7 +19,11 @@ for (const backend of await testBackends()) {
     after(async () => t?.close());
 
     it('signs in with a signed HttpOnly SameSite=Lax cookie and answers /me', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'host@example.com', password: PASSWORD } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'host@example.com', password: PASSWORD },
+      });
       assert.equal(res.statusCode, 200);
       assert.deepEqual(res.json().user, { email: 'host@example.com', name: 'host', admin: false });
       const setCookie = String(res.headers['set-cookie']);
@@ -43,7 +47,10 @@ for (const backend of await testBackends()) {
     });
 
     it('refuses a wrong password or unknown email with 401 and no cookie', async () => {
-      for (const payload of [{ email: 'host@example.com', password: 'wrong password' }, { email: 'nobody@example.com', password: PASSWORD }]) {
+      for (const payload of [
+        { email: 'host@example.com', password: 'wrong password' },
+        { email: 'nobody@example.com', password: PASSWORD },
+      ]) {
         const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
         assert.equal(res.statusCode, 401);
         assert.match(String(res.headers['content-type']), /application\/problem\+json/);
@@ -52,9 +59,27 @@ for (const backend of await testBackends()) {
     });
 
     it('rejects bad login bodies with 4xx', async () => {
-      assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'x' } })).statusCode, 422);
-      assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' })).statusCode, 400);
-      const foreign = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: 'https://evil.example' }, payload: { email: 'host@example.com', password: PASSWORD } });
+      assert.equal(
+        (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'x' } })).statusCode,
+        422,
+      );
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            headers: { 'content-type': 'application/json' },
+            payload: '{"email":',
+          })
+        ).statusCode,
+        400,
+      );
+      const foreign = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { origin: 'https://evil.example' },
+        payload: { email: 'host@example.com', password: PASSWORD },
+      });
       assert.equal(foreign.statusCode, 403);
     });
 
@@ -125,23 +150,41 @@ for (const backend of await testBackends()) {
           assert.equal(res.statusCode, 403, JSON.stringify(headers));
           assert.match(String(res.headers['content-type']), /problem\+json/);
         }
-        const none = await t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken }, payload: body });
+        const none = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+          payload: body,
+        });
         assert.equal(none.statusCode, 403, 'no Origin and no Referer');
       });
 
       it('accepts Origin or a same-site Referer with the token', async () => {
         const s = await login(t.app, 'manager@example.com');
         assert.equal((await call(t.app, s, 'POST', url, body)).statusCode, 201);
-        const viaReferer = await t.app.inject({ method: 'DELETE', url: `${url}/2026-06-20`, headers: { cookie: s.cookie, referer: `${ORIGIN}/staff/closures`, 'x-csrf-token': s.csrfToken } });
+        const viaReferer = await t.app.inject({
+          method: 'DELETE',
+          url: `${url}/2026-06-20`,
+          headers: { cookie: s.cookie, referer: `${ORIGIN}/staff/closures`, 'x-csrf-token': s.csrfToken },
+        });
         assert.equal(viaReferer.statusCode, 204);
       });
 
       it('applies to guest routes too when a session cookie is sent', async () => {
         const s = await login(t.app, 'host@example.com');
         const booking = { date: '2026-06-02', time: '19:00', party: 2, name: 'Phone guest' };
-        const res = await t.app.inject({ method: 'POST', url: '/api/v1/restaurants/alpha/bookings', headers: { cookie: s.cookie, origin: ORIGIN }, payload: booking });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/restaurants/alpha/bookings',
+          headers: { cookie: s.cookie, origin: ORIGIN },
+          payload: booking,
+        });
         assert.equal(res.statusCode, 403);
-        const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/restaurants/alpha/bookings', payload: { ...booking, email: 'guest@example.com' } });
+        const anonymous = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/restaurants/alpha/bookings',
+          payload: { ...booking, email: 'guest@example.com' },
+        });
         assert.equal(anonymous.statusCode, 201, 'no cookie, no token needed');
       });
     });
@@ -150,7 +193,12 @@ for (const backend of await testBackends()) {
       const proxied = await testApp(backend, { TRUST_PROXY: '1', BASE_URL: 'https://book.example' });
       try {
         await seedUser(proxied.database.db, 'p@example.com');
-        const res = await proxied.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'book.example', origin: 'https://book.example' }, payload: { email: 'p@example.com', password: PASSWORD } });
+        const res = await proxied.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'book.example', origin: 'https://book.example' },
+          payload: { email: 'p@example.com', password: PASSWORD },
+        });
         assert.equal(res.statusCode, 200);
         assert.match(String(res.headers['set-cookie']), /Secure/);
       } finally {
@@ -171,7 +219,8 @@ for (const backend of await testBackends()) {
       t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { email, password } });
 
     it('after 10 failures for an account: 429 with Retry-After, even with the right password', async () => {
-      for (let i = 0; i < 10; i++) assert.equal((await attempt('victim@example.com', `wrong-${i}`, `10.0.1.${i}`)).statusCode, 401);
+      for (let i = 0; i < 10; i++)
+        assert.equal((await attempt('victim@example.com', `wrong-${i}`, `10.0.1.${i}`)).statusCode, 401);
       const res = await attempt('victim@example.com', PASSWORD, '10.0.2.1');
       assert.equal(res.statusCode, 429);
       assert.ok(Number(res.headers['retry-after']) > 0);
@@ -181,11 +230,16 @@ for (const backend of await testBackends()) {
     });
 
     it('after 50 failures from one address: 429 for any account from it', async () => {
-      for (let i = 0; i < 50; i++) assert.equal((await attempt(`nobody${i}@example.com`, 'wrong', '10.9.9.9')).statusCode, 401);
+      for (let i = 0; i < 50; i++)
+        assert.equal((await attempt(`nobody${i}@example.com`, 'wrong', '10.9.9.9')).statusCode, 401);
       const res = await attempt('victim@example.com', PASSWORD, '10.9.9.9');
       assert.equal(res.statusCode, 429);
       assert.ok(Number(res.headers['retry-after']) > 0);
-      assert.equal((await attempt('victim@example.com', PASSWORD, '10.9.9.10')).statusCode, 200, 'other addresses unaffected');
+      assert.equal(
+        (await attempt('victim@example.com', PASSWORD, '10.9.9.10')).statusCode,
+        200,
+        'other addresses unaffected',
+      );
     });
   });
 }

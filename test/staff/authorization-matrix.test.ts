@@ -53,14 +53,21 @@ async function freshBooking(ctx: Ctx): Promise<string> {
   const res = await ctx.t.app.inject({
     method: 'POST',
     url: `${A}/bookings`,
-    payload: { date: addDays('2026-06-02', ctx.n % 50), time: '13:00', party: 2, name: 'Matrix guest', email: 'matrix@example.com' },
+    payload: {
+      date: addDays('2026-06-02', ctx.n % 50),
+      time: '13:00',
+      party: 2,
+      name: 'Matrix guest',
+      email: 'matrix@example.com',
+    },
   });
   assert.equal(res.statusCode, 201, res.body);
   return res.json().reference;
 }
 
 async function freshTable(ctx: Ctx, suffix = ''): Promise<string> {
-  return (await addTable(ctx.db, ctx.a.id, { label: `M${ctx.n}${suffix}`, minSeats: 1, maxSeats: 2 }, ctx.t.clock.now)).id;
+  return (await addTable(ctx.db, ctx.a.id, { label: `M${ctx.n}${suffix}`, minSeats: 1, maxSeats: 2 }, ctx.t.clock.now))
+    .id;
 }
 
 async function freshCombination(ctx: Ctx): Promise<string> {
@@ -69,35 +76,64 @@ async function freshCombination(ctx: Ctx): Promise<string> {
 }
 
 const SAMPLES: Record<string, Sample> = {
-  'POST /api/v1/restaurants': async (c) => ({ url: '/api/v1/restaurants', body: { slug: `new-${c.n}`, name: 'New place', timezone: 'Asia/Seoul', hours: EVERY_DAY_NOON_TO_23 } }),
+  'POST /api/v1/restaurants': async (c) => ({
+    url: '/api/v1/restaurants',
+    body: { slug: `new-${c.n}`, name: 'New place', timezone: 'Asia/Seoul', hours: EVERY_DAY_NOON_TO_23 },
+  }),
   'PATCH /api/v1/restaurants/:slug': async () => ({ url: A, body: { name: 'Alpha' } }),
   'PUT /api/v1/restaurants/:slug/hours': async () => ({ url: `${A}/hours`, body: { hours: EVERY_DAY_NOON_TO_23 } }),
   'GET /api/v1/restaurants/:slug/closures': async () => ({ url: `${A}/closures` }),
-  'POST /api/v1/restaurants/:slug/closures': async (c) => ({ url: `${A}/closures`, body: { date: addDays('2027-01-01', c.n), note: 'matrix' } }),
+  'POST /api/v1/restaurants/:slug/closures': async (c) => ({
+    url: `${A}/closures`,
+    body: { date: addDays('2027-01-01', c.n), note: 'matrix' },
+  }),
   'DELETE /api/v1/restaurants/:slug/closures/:date': async (c) => {
     const date = addDays('2028-01-01', c.n);
     await insertClosure(c.db, c.a.id, { date, note: null }, c.t.clock.now);
     return { url: `${A}/closures/${date}` };
   },
   'GET /api/v1/restaurants/:slug/tables': async () => ({ url: `${A}/tables` }),
-  'POST /api/v1/restaurants/:slug/tables': async (c) => ({ url: `${A}/tables`, body: { label: `P${c.n}`, minSeats: 1, maxSeats: 4 } }),
-  'PATCH /api/v1/restaurants/:slug/tables/:id': async (c) => ({ url: `${A}/tables/${await freshTable(c)}`, body: { maxSeats: 3 } }),
+  'POST /api/v1/restaurants/:slug/tables': async (c) => ({
+    url: `${A}/tables`,
+    body: { label: `P${c.n}`, minSeats: 1, maxSeats: 4 },
+  }),
+  'PATCH /api/v1/restaurants/:slug/tables/:id': async (c) => ({
+    url: `${A}/tables/${await freshTable(c)}`,
+    body: { maxSeats: 3 },
+  }),
   'DELETE /api/v1/restaurants/:slug/tables/:id': async (c) => ({ url: `${A}/tables/${await freshTable(c)}` }),
   'GET /api/v1/restaurants/:slug/combinations': async () => ({ url: `${A}/combinations` }),
-  'POST /api/v1/restaurants/:slug/combinations': async (c) => ({ url: `${A}/combinations`, body: { tableIds: [await freshTable(c, 'p'), await freshTable(c, 'q')], minSeats: 3, maxSeats: 4 } }),
-  'PATCH /api/v1/restaurants/:slug/combinations/:id': async (c) => ({ url: `${A}/combinations/${await freshCombination(c)}`, body: { maxSeats: 3 } }),
-  'DELETE /api/v1/restaurants/:slug/combinations/:id': async (c) => ({ url: `${A}/combinations/${await freshCombination(c)}` }),
+  'POST /api/v1/restaurants/:slug/combinations': async (c) => ({
+    url: `${A}/combinations`,
+    body: { tableIds: [await freshTable(c, 'p'), await freshTable(c, 'q')], minSeats: 3, maxSeats: 4 },
+  }),
+  'PATCH /api/v1/restaurants/:slug/combinations/:id': async (c) => ({
+    url: `${A}/combinations/${await freshCombination(c)}`,
+    body: { maxSeats: 3 },
+  }),
+  'DELETE /api/v1/restaurants/:slug/combinations/:id': async (c) => ({
+    url: `${A}/combinations/${await freshCombination(c)}`,
+  }),
   'GET /api/v1/restaurants/:slug/bookings': async () => ({ url: `${A}/bookings?date=2026-06-02` }),
-  'PATCH /api/v1/restaurants/:slug/bookings/:reference': async (c) => ({ url: `${A}/bookings/${await freshBooking(c)}`, body: { notes: 'matrix' } }),
+  'PATCH /api/v1/restaurants/:slug/bookings/:reference': async (c) => ({
+    url: `${A}/bookings/${await freshBooking(c)}`,
+    body: { notes: 'matrix' },
+  }),
   'GET /api/v1/restaurants/:slug/members': async () => ({ url: `${A}/members` }),
-  'POST /api/v1/restaurants/:slug/members': async () => ({ url: `${A}/members`, body: { email: 'spare@example.com', role: 'host' } }),
+  'POST /api/v1/restaurants/:slug/members': async () => ({
+    url: `${A}/members`,
+    body: { email: 'spare@example.com', role: 'host' },
+  }),
   'DELETE /api/v1/restaurants/:slug/members/:email': async (c) => {
     await setMember(c.db, c.a.id, 'spare2@example.com', 'host', c.t.clock.now);
     return { url: `${A}/members/spare2%40example.com` };
   },
   'GET /api/v1/restaurants/:slug/outbox': async () => ({ url: `${A}/outbox?status=failed` }),
   'GET /api/v1/staff': async () => ({ url: '/api/v1/staff' }),
-  'POST /api/v1/staff': async (c) => ({ url: '/api/v1/staff', body: { email: `matrix-${c.n}@example.com`, password: 'a long matrix password' } }),
+  'POST /api/v1/staff': async (c) => ({
+    url: '/api/v1/staff',
+    body: { email: `matrix-${c.n}@example.com`, password: 'a long matrix password' },
+  }),
   'PATCH /api/v1/staff/:email': async (c) => {
     await seedUser(c.db, `patched-${c.n}@example.com`);
     return { url: `/api/v1/staff/patched-${c.n}%40example.com`, body: { name: 'Renamed' } };
@@ -146,7 +182,10 @@ for (const backend of await testBackends()) {
         if (!path.startsWith('/api/')) continue;
         for (const method of Object.keys(methods)) {
           const key = `${method.toUpperCase()} ${path}`;
-          assert.ok(PUBLIC_API.has(key) || staff.has(key), `${key} is neither public nor a staff route: give it config.staffRole`);
+          assert.ok(
+            PUBLIC_API.has(key) || staff.has(key),
+            `${key} is neither public nor a staff route: give it config.staffRole`,
+          );
         }
       }
       assert.ok(ctx.t.app.staffRoutes.length >= Object.keys(SAMPLES).length);
@@ -163,11 +202,15 @@ for (const backend of await testBackends()) {
           const { url, body } = await sample(ctx);
           const res = await call(ctx.t.app, sessions.get(who)!, route.method as 'GET', url, body);
           const want = expected(route.staffRole, who);
-          const ok = want === '2xx' ? res.statusCode >= 200 && res.statusCode < 300
-            : want === '403' ? res.statusCode === 403 || res.statusCode === 404
-            : res.statusCode === 401;
+          const ok =
+            want === '2xx'
+              ? res.statusCode >= 200 && res.statusCode < 300
+              : want === '403'
+                ? res.statusCode === 403 || res.statusCode === 404
+                : res.statusCode === 401;
           if (!ok) failures.push(`${key} as ${who}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
-          if (want !== '2xx') assert.match(String(res.headers['content-type']), /problem\+json/, `${key} as ${who} leaks no data`);
+          if (want !== '2xx')
+            assert.match(String(res.headers['content-type']), /problem\+json/, `${key} as ${who} leaks no data`);
         }
       }
       assert.deepEqual(failures, []);

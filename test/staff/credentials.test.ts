@@ -19,7 +19,8 @@ describe('password rules', () => {
     assert.match(passwordProblem('short pw', 'a@example.com')!, /at least 10/);
     assert.match(passwordProblem('someone@example.com', 'someone@example.com')!, /email/);
     assert.match(passwordProblem('Someone@Example.com ', 'someone@example.com')!, /email/);
-    for (const common of ['password123', 'qwertyuiop', '1234567890', 'Basketball']) assert.match(passwordProblem(common, 'a@example.com')!, /common/, common);
+    for (const common of ['password123', 'qwertyuiop', '1234567890', 'Basketball'])
+      assert.match(passwordProblem(common, 'a@example.com')!, /common/, common);
     assert.equal(passwordProblem('correct horse battery', 'a@example.com'), null);
   });
 });
@@ -37,13 +38,19 @@ for (const backend of await testBackends()) {
     it('204; this session stays, every other session of the user ends; the new password signs in', async () => {
       const here = await login(t.app, 'host@example.com');
       const elsewhere = await login(t.app, 'host@example.com');
-      const res = await call(t.app, here, 'POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+      const res = await call(t.app, here, 'POST', '/api/v1/auth/password', {
+        currentPassword: PASSWORD,
+        newPassword: NEW_PASSWORD,
+      });
       assert.equal(res.statusCode, 204, res.body);
       assert.equal((await call(t.app, here, 'GET', '/api/v1/auth/me')).statusCode, 200);
       assert.equal((await call(t.app, elsewhere, 'GET', '/api/v1/auth/me')).statusCode, 401);
       assert.equal(await loginStatus(t, 'host@example.com', PASSWORD), 401);
       assert.equal(await loginStatus(t, 'host@example.com', NEW_PASSWORD), 200);
-      const back = await call(t.app, here, 'POST', '/api/v1/auth/password', { currentPassword: NEW_PASSWORD, newPassword: PASSWORD });
+      const back = await call(t.app, here, 'POST', '/api/v1/auth/password', {
+        currentPassword: NEW_PASSWORD,
+        newPassword: PASSWORD,
+      });
       assert.equal(back.statusCode, 204);
     });
 
@@ -66,9 +73,20 @@ for (const backend of await testBackends()) {
 
     it('a hash made with the old scrypt cost (p=1) is upgraded to p=5 at the next sign-in', async () => {
       const salt = crypto.randomBytes(16);
-      const old = ['scrypt', 16384, 8, 1, salt.toString('base64url'), crypto.scryptSync(PASSWORD, salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64url')].join('$');
+      const old = [
+        'scrypt',
+        16384,
+        8,
+        1,
+        salt.toString('base64url'),
+        crypto.scryptSync(PASSWORD, salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64url'),
+      ].join('$');
       await seedUser(t.database.db, 'old@example.com');
-      await t.database.db.updateTable('staff_users').set({ password_hash: old }).where('email', '=', 'old@example.com').execute();
+      await t.database.db
+        .updateTable('staff_users')
+        .set({ password_hash: old })
+        .where('email', '=', 'old@example.com')
+        .execute();
       assert.equal(await loginStatus(t, 'old@example.com', PASSWORD), 200);
       const upgraded = (await findStaffUserByEmail(t.database.db, 'old@example.com'))!.password_hash;
       assert.match(upgraded, /^scrypt\$16384\$8\$5\$/);
@@ -80,7 +98,10 @@ for (const backend of await testBackends()) {
       const body = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
       assert.equal((await call(t.app, null, 'POST', '/api/v1/auth/password', body)).statusCode, 401);
       const s = await login(t.app, 'host@example.com');
-      assert.equal((await call(t.app, { ...s, csrfToken: 'nope' }, 'POST', '/api/v1/auth/password', body)).statusCode, 403);
+      assert.equal(
+        (await call(t.app, { ...s, csrfToken: 'nope' }, 'POST', '/api/v1/auth/password', body)).statusCode,
+        403,
+      );
       assert.equal(await loginStatus(t, 'host@example.com', PASSWORD), 200);
     });
   });
@@ -101,20 +122,44 @@ for (const backend of await testBackends()) {
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['cache-control'], 'no-store');
       const users = res.json().users;
-      assert.deepEqual(users.find((u: { email: string }) => u.email === 'host@example.com'), {
-        email: 'host@example.com', name: 'host', admin: false, disabled: false, memberships: [{ restaurant: 'alpha', role: 'host' }],
-      });
+      assert.deepEqual(
+        users.find((u: { email: string }) => u.email === 'host@example.com'),
+        {
+          email: 'host@example.com',
+          name: 'host',
+          admin: false,
+          disabled: false,
+          memberships: [{ restaurant: 'alpha', role: 'host' }],
+        },
+      );
       assert.doesNotMatch(res.body, /scrypt/);
     });
 
     it('creates a user (201), refuses a duplicate (409) and a weak password (422)', async () => {
       const admin = await login(t.app, 'root@example.com');
-      const created = await call(t.app, admin, 'POST', '/api/v1/staff', { email: 'New@Example.com', name: 'Newbie', password: NEW_PASSWORD });
+      const created = await call(t.app, admin, 'POST', '/api/v1/staff', {
+        email: 'New@Example.com',
+        name: 'Newbie',
+        password: NEW_PASSWORD,
+      });
       assert.equal(created.statusCode, 201, created.body);
-      assert.deepEqual(created.json(), { email: 'new@example.com', name: 'Newbie', admin: false, disabled: false, memberships: [] });
+      assert.deepEqual(created.json(), {
+        email: 'new@example.com',
+        name: 'Newbie',
+        admin: false,
+        disabled: false,
+        memberships: [],
+      });
       assert.equal(await loginStatus(t, 'new@example.com', NEW_PASSWORD), 200);
-      assert.equal((await call(t.app, admin, 'POST', '/api/v1/staff', { email: 'new@example.com', password: NEW_PASSWORD })).statusCode, 409);
-      const weak = await call(t.app, admin, 'POST', '/api/v1/staff', { email: 'weak@example.com', password: 'password123' });
+      assert.equal(
+        (await call(t.app, admin, 'POST', '/api/v1/staff', { email: 'new@example.com', password: NEW_PASSWORD }))
+          .statusCode,
+        409,
+      );
+      const weak = await call(t.app, admin, 'POST', '/api/v1/staff', {
+        email: 'weak@example.com',
+        password: 'password123',
+      });
       assert.equal(weak.statusCode, 422);
       assert.equal(weak.json().errors[0].field, 'password');
       assert.equal(await findStaffUserByEmail(t.database.db, 'weak@example.com'), undefined);
@@ -127,22 +172,37 @@ for (const backend of await testBackends()) {
       assert.equal(off.statusCode, 200, off.body);
       assert.equal(off.json().disabled, true);
       assert.equal((await call(t.app, host, 'GET', '/api/v1/auth/me')).statusCode, 401);
-      assert.equal((await call(t.app, host, 'GET', '/api/v1/restaurants/alpha/bookings?date=2026-06-02')).statusCode, 401);
+      assert.equal(
+        (await call(t.app, host, 'GET', '/api/v1/restaurants/alpha/bookings?date=2026-06-02')).statusCode,
+        401,
+      );
       assert.equal(await loginStatus(t, 'host@example.com', PASSWORD), 401);
-      assert.equal((await call(t.app, admin, 'PATCH', '/api/v1/staff/host%40example.com', { disabled: false })).statusCode, 200);
+      assert.equal(
+        (await call(t.app, admin, 'PATCH', '/api/v1/staff/host%40example.com', { disabled: false })).statusCode,
+        200,
+      );
       assert.equal(await loginStatus(t, 'host@example.com', PASSWORD), 200);
     });
 
-    it('a new password set by an admin ends the user\'s sessions; renames; 404 for an unknown email', async () => {
+    it("a new password set by an admin ends the user's sessions; renames; 404 for an unknown email", async () => {
       const admin = await login(t.app, 'root@example.com');
       const host = await login(t.app, 'host@example.com');
-      const res = await call(t.app, admin, 'PATCH', '/api/v1/staff/host%40example.com', { password: NEW_PASSWORD, name: 'Hanna Host' });
+      const res = await call(t.app, admin, 'PATCH', '/api/v1/staff/host%40example.com', {
+        password: NEW_PASSWORD,
+        name: 'Hanna Host',
+      });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().name, 'Hanna Host');
       assert.equal((await call(t.app, host, 'GET', '/api/v1/auth/me')).statusCode, 401);
       assert.equal(await loginStatus(t, 'host@example.com', NEW_PASSWORD), 200);
-      assert.equal((await call(t.app, admin, 'PATCH', '/api/v1/staff/host%40example.com', { password: 'short' })).statusCode, 422);
-      assert.equal((await call(t.app, admin, 'PATCH', '/api/v1/staff/nobody%40example.com', { name: 'x' })).statusCode, 404);
+      assert.equal(
+        (await call(t.app, admin, 'PATCH', '/api/v1/staff/host%40example.com', { password: 'short' })).statusCode,
+        422,
+      );
+      assert.equal(
+        (await call(t.app, admin, 'PATCH', '/api/v1/staff/nobody%40example.com', { name: 'x' })).statusCode,
+        404,
+      );
       assert.equal((await call(t.app, admin, 'PATCH', '/api/v1/staff/host%40example.com', {})).statusCode, 422);
     });
 
@@ -152,7 +212,11 @@ for (const backend of await testBackends()) {
         const res = await call(t.app, admin, 'PATCH', '/api/v1/staff/root%40example.com', body);
         assert.equal(res.statusCode, 409, res.body);
       }
-      await call(t.app, admin, 'POST', '/api/v1/staff', { email: 'second@example.com', password: NEW_PASSWORD, admin: true });
+      await call(t.app, admin, 'POST', '/api/v1/staff', {
+        email: 'second@example.com',
+        password: NEW_PASSWORD,
+        admin: true,
+      });
       const second = await login(t.app, 'second@example.com', NEW_PASSWORD);
       for (let round = 0; round < 3; round++) {
         const [a, b] = await Promise.all([
@@ -161,12 +225,20 @@ for (const backend of await testBackends()) {
         ]);
         const codes = [a.statusCode, b.statusCode].sort();
         assert.deepEqual(codes, [200, 409], `${a.body} ${b.body}`);
-        const admins = (await t.database.db.selectFrom('staff_users').select('email').where('is_admin', '=', 1).where('disabled', '=', 0).execute());
+        const admins = await t.database.db
+          .selectFrom('staff_users')
+          .select('email')
+          .where('is_admin', '=', 1)
+          .where('disabled', '=', 0)
+          .execute();
         assert.equal(admins.length, 1);
         // restore: whoever is left makes the other admin again
         const left = admins[0].email === 'root@example.com' ? admin : second;
         const other = admins[0].email === 'root@example.com' ? 'second' : 'root';
-        assert.equal((await call(t.app, left, 'PATCH', `/api/v1/staff/${other}%40example.com`, { admin: true })).statusCode, 200);
+        assert.equal(
+          (await call(t.app, left, 'PATCH', `/api/v1/staff/${other}%40example.com`, { admin: true })).statusCode,
+          200,
+        );
       }
     });
 

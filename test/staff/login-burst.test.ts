@@ -37,20 +37,30 @@ for (const backend of await testBackends()) {
         await database.close();
       }
       const ports = [await freePort(), await freePort()];
-      for (const port of ports) procs.push(startAppServer(port, { DATABASE_URL: url, LOGIN_RATE_LIMIT: '1', TRUST_PROXY: '0' }));
+      for (const port of ports)
+        procs.push(startAppServer(port, { DATABASE_URL: url, LOGIN_RATE_LIMIT: '1', TRUST_PROXY: '0' }));
       for (const [i, port] of ports.entries()) await waitForStatus(`http://127.0.0.1:${port}/readyz`, procs[i], 60_000);
       const bases = ports.map((p) => `http://127.0.0.1:${p}`);
 
-      const statuses = await Promise.all(Array.from({ length: BURST }, (_, i) => login(bases[i % 2], `wrong guess ${i}`)));
+      const statuses = await Promise.all(
+        Array.from({ length: BURST }, (_, i) => login(bases[i % 2], `wrong guess ${i}`)),
+      );
       const count = (code: number) => statuses.filter((s) => s === code).length;
-      assert.ok(count(401) >= 1 && count(401) <= 10, `checked ${count(401)} passwords (401), want 1..10; statuses: ${JSON.stringify(statuses)}`);
+      assert.ok(
+        count(401) >= 1 && count(401) <= 10,
+        `checked ${count(401)} passwords (401), want 1..10; statuses: ${JSON.stringify(statuses)}`,
+      );
       assert.equal(count(401) + count(429), BURST, `only 401 and 429: ${JSON.stringify(statuses)}`);
       // Attempts refused before counting (too many at once in one process) cost no allowance:
       // one by one, exactly 10 wrong passwords in all are checked, then even the right one is 429.
       let checked = count(401);
       for (let i = 0; i < 20 && (await login(bases[i % 2], `slow guess ${i}`)) === 401; i++) checked++;
       assert.equal(checked, 10);
-      assert.equal(await login(bases[0], PASSWORD), 429, 'the account stays locked for the window, even with the right password');
+      assert.equal(
+        await login(bases[0], PASSWORD),
+        429,
+        'the account stays locked for the window, even with the right password',
+      );
     });
   });
 }

@@ -15,7 +15,12 @@ function cli(url: string, args: string[], password?: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, SECRET_KEY: 'cli-test-secret-key-0123456789' };
   delete env.TABLEBOOKINGS_PASSWORD;
   if (password !== undefined) env.TABLEBOOKINGS_PASSWORD = password;
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'staff', 'create', ...args], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'staff', 'create', ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: res.status, stdout: res.stdout.trim(), stderr: res.stderr.trim() };
 }
 
@@ -45,13 +50,23 @@ for (const backend of await testBackends()) {
         assert.equal(joined.code, 0, joined.stderr);
         assert.match(joined.stdout, /already exists; added as host of alpha/);
         if (backend.name !== 'sqlite') return; // the rest is backend-independent
-        assertOneLineError(cli(url, ['--email', 'x@example.com', '--restaurant', 'nowhere', '--role', 'host'], 'a long password'), /no restaurant "nowhere"/);
-        assertOneLineError(cli(url, ['--email', 'x@example.com', '--restaurant', 'alpha', '--role', 'chef'], 'a long password'), /manager or host/);
+        assertOneLineError(
+          cli(url, ['--email', 'x@example.com', '--restaurant', 'nowhere', '--role', 'host'], 'a long password'),
+          /no restaurant "nowhere"/,
+        );
+        assertOneLineError(
+          cli(url, ['--email', 'x@example.com', '--restaurant', 'alpha', '--role', 'chef'], 'a long password'),
+          /manager or host/,
+        );
         assertOneLineError(cli(url, ['--email', 'x@example.com', '--role', 'host'], 'a long password'), /go together/);
         assertOneLineError(cli(url, ['--email', 'x@example.com'], 'short'), /at least 10 characters/);
         assertOneLineError(cli(url, ['--email', 'not-an-email'], 'a long password'), /not a valid email/);
         assertOneLineError(cli(url, ['--email', 'x@example.com']), /TABLEBOOKINGS_PASSWORD/);
-        const host = cli(url, ['--email', 'host@example.com', '--restaurant', 'alpha', '--role', 'host'], 'a long password');
+        const host = cli(
+          url,
+          ['--email', 'host@example.com', '--restaurant', 'alpha', '--role', 'host'],
+          'a long password',
+        );
         assert.equal(host.code, 0, host.stderr);
         assert.match(host.stdout, /as host of alpha/);
       } finally {

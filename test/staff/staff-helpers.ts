@@ -13,28 +13,52 @@ export interface Session {
   csrfToken: string;
 }
 
-export const EVERY_DAY_NOON_TO_23 = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '12:00', closes: '23:00' }));
+export const EVERY_DAY_NOON_TO_23 = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+  weekday,
+  opens: '12:00',
+  closes: '23:00',
+}));
 
-export async function seedRestaurant(db: Kysely<DB>, slug: string, extra: Partial<NewRestaurant> = {}): Promise<{ id: string; slug: string }> {
-  await createRestaurant(db, {
-    slug,
-    name: `Restaurant ${slug}`,
-    timezone: 'Europe/London',
-    minNoticeMinutes: 0,
-    hours: EVERY_DAY_NOON_TO_23,
-    tables: [
-      { label: 'T1', minSeats: 1, maxSeats: 2 },
-      { label: 'T2', minSeats: 1, maxSeats: 2 },
-      { label: 'T3', minSeats: 3, maxSeats: 6 },
-    ],
-    ...extra,
-  }, Date.parse('2026-01-01T00:00:00Z'));
-  const row = await db.selectFrom('restaurants').select(['id', 'slug']).where('slug', '=', slug).executeTakeFirstOrThrow();
+export async function seedRestaurant(
+  db: Kysely<DB>,
+  slug: string,
+  extra: Partial<NewRestaurant> = {},
+): Promise<{ id: string; slug: string }> {
+  await createRestaurant(
+    db,
+    {
+      slug,
+      name: `Restaurant ${slug}`,
+      timezone: 'Europe/London',
+      minNoticeMinutes: 0,
+      hours: EVERY_DAY_NOON_TO_23,
+      tables: [
+        { label: 'T1', minSeats: 1, maxSeats: 2 },
+        { label: 'T2', minSeats: 1, maxSeats: 2 },
+        { label: 'T3', minSeats: 3, maxSeats: 6 },
+      ],
+      ...extra,
+    },
+    Date.parse('2026-01-01T00:00:00Z'),
+  );
+  const row = await db
+    .selectFrom('restaurants')
+    .select(['id', 'slug'])
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
   return row;
 }
 
-export async function seedUser(db: Kysely<DB>, email: string, options: { admin?: boolean; restaurant?: string; role?: StaffRole } = {}): Promise<void> {
-  await createStaffUser(db, { email, admin: options.admin, restaurant: options.restaurant, role: options.role, password: async () => PASSWORD }, Date.parse('2026-01-01T00:00:00Z'));
+export async function seedUser(
+  db: Kysely<DB>,
+  email: string,
+  options: { admin?: boolean; restaurant?: string; role?: StaffRole } = {},
+): Promise<void> {
+  await createStaffUser(
+    db,
+    { email, admin: options.admin, restaurant: options.restaurant, role: options.role, password: async () => PASSWORD },
+    Date.parse('2026-01-01T00:00:00Z'),
+  );
 }
 
 export function sessionCookieOf(res: LightMyRequestResponse): string | undefined {
@@ -59,6 +83,13 @@ export function call(
   payload?: unknown,
   headers: Record<string, string> = {},
 ) {
-  const base: Record<string, string> = session ? { cookie: session.cookie, origin: ORIGIN, 'x-csrf-token': session.csrfToken } : {};
-  return app.inject({ method, url, headers: { ...base, ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const base: Record<string, string> = session
+    ? { cookie: session.cookie, origin: ORIGIN, 'x-csrf-token': session.csrfToken }
+    : {};
+  return app.inject({
+    method,
+    url,
+    headers: { ...base, ...headers },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 }

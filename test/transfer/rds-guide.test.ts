@@ -12,11 +12,15 @@ server.pathname = '';
 
 describe('the RDS guide', { skip: mysql.skip }, () => {
   it('its db create / migrate / status / copy commands run against a local MariaDB', () => {
-    const result = spawnSync('bash', [path.join(ROOT, 'scripts/rds-guide-check.sh'), server.toString().replace(/\/$/, '')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, GUIDE_CHECK_BOOKINGS: '1000' },
-    });
+    const result = spawnSync(
+      'bash',
+      [path.join(ROOT, 'scripts/rds-guide-check.sh'), server.toString().replace(/\/$/, '')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, GUIDE_CHECK_BOOKINGS: '1000' },
+      },
+    );
     assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
     assert.match(result.stdout, /\$ tablebookings db copy --from sqlite:\.\/data\/tablebookings\.db$/m);
     assert.match(result.stdout, /verified: counts and checksums match/);

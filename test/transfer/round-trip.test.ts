@@ -20,7 +20,10 @@ const BOOKINGS = Number(process.env.TRANSFER_TEST_BOOKINGS ?? 20_000);
 after(dropCreatedDatabases);
 const backends = await testBackends();
 const named = (name: string) => backends.find((b) => b.name === name) as TestBackend;
-const missing = backends.filter((b) => b.skip).map((b) => b.skip).join('; ');
+const missing = backends
+  .filter((b) => b.skip)
+  .map((b) => b.skip)
+  .join('; ');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-transfer-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -48,7 +51,10 @@ function assertSameDump(actualFile: string, expectedFile: string): void {
   const actual = dumpBody(actualFile).split('\n');
   const expected = dumpBody(expectedFile).split('\n');
   const i = expected.findIndex((line, n) => actual[n] !== line);
-  assert.ok(i < 0 && actual.length === expected.length, `dumps differ at line ${i + 1}:\n  got      ${actual[i]}\n  expected ${expected[i]}`);
+  assert.ok(
+    i < 0 && actual.length === expected.length,
+    `dumps differ at line ${i + 1}:\n  got      ${actual[i]}\n  expected ${expected[i]}`,
+  );
 }
 
 /** The dump without the header's createdAt. */
@@ -77,18 +83,25 @@ describe('db copy / dump / load across sqlite, mariadb and postgres', { skip: mi
 
   it('copies sqlite → mariadb → postgres → sqlite and the end dumps are identical', async () => {
     const before = sha256(siteFile);
-    for (const [from, to] of [['site', 'mysql'], ['mysql', 'postgres'], ['postgres', 'back']]) {
+    for (const [from, to] of [
+      ['site', 'mysql'],
+      ['mysql', 'postgres'],
+      ['postgres', 'back'],
+    ]) {
       const result = await runCli(['db', 'copy', '--from', urls[from], '--to', urls[to], '--batch-size', '700']);
       assertOk(result);
       assert.match(result.stdout, /bookings\s+\d+\s+\d+\s+ok/);
       assert.match(result.stdout, /verified: counts and checksums match/);
     }
     assert.equal(sha256(siteFile), before, 'the source file was modified');
-    const [first, last, ...middle] = await Promise.all(['site', 'back', 'mysql', 'postgres'].map((name) => dump(urls[name], name)));
+    const [first, last, ...middle] = await Promise.all(
+      ['site', 'back', 'mysql', 'postgres'].map((name) => dump(urls[name], name)),
+    );
     assertSameDump(last, first);
     for (const file of middle) assertSameDump(file, first); // binary key order on every backend
     const text = fs.readFileSync(first, 'utf8');
-    for (const needle of ['한옥 식당 Hanok', '생일 축하합니다 🎂', '🙂👨‍👩‍👧‍👦 family', 'two\\nlines', ',null,']) assert.ok(text.includes(needle), needle);
+    for (const needle of ['한옥 식당 Hanok', '생일 축하합니다 🎂', '🙂👨‍👩‍👧‍👦 family', 'two\\nlines', ',null,'])
+      assert.ok(text.includes(needle), needle);
   });
 
   it('loads a dump from stdin into another backend, identically', async () => {
@@ -97,15 +110,31 @@ describe('db copy / dump / load across sqlite, mariadb and postgres', { skip: mi
     assertOk(result);
     assert.match(result.stdout, new RegExp(`loaded \\d+ rows into ${TRANSFER_TABLES.length} tables`));
     assertSameDump(await dump(target, 'loaded'), path.join(work, 'site.jsonl'));
-    assertOneLineError(await runCli(['db', 'load', path.join(work, 'site.jsonl'), '--url', target]), /already holds data.*--force/);
+    assertOneLineError(
+      await runCli(['db', 'load', path.join(work, 'site.jsonl'), '--url', target]),
+      /already holds data.*--force/,
+    );
   });
 
   it('refuses a non-empty target, and --force finishes an interrupted copy', async () => {
-    assertOneLineError(await runCli(['db', 'copy', '--from', urls.site, '--to', urls.back]), /--to .*already holds data \(restaurants: 4.*--force/);
+    assertOneLineError(
+      await runCli(['db', 'copy', '--from', urls.site, '--to', urls.back]),
+      /--to .*already holds data \(restaurants: 4.*--force/,
+    );
     const target = createDb(urls.back);
-    const bookings = await target.db.selectFrom('bookings').select(['restaurant_id', 'id']).orderBy('id').limit(5000).execute();
+    const bookings = await target.db
+      .selectFrom('bookings')
+      .select(['restaurant_id', 'id'])
+      .orderBy('id')
+      .limit(5000)
+      .execute();
     await target.db.deleteFrom('table_occupancy').execute();
-    for (const b of bookings) await target.db.deleteFrom('bookings').where('restaurant_id', '=', b.restaurant_id).where('id', '=', b.id).execute();
+    for (const b of bookings)
+      await target.db
+        .deleteFrom('bookings')
+        .where('restaurant_id', '=', b.restaurant_id)
+        .where('id', '=', b.id)
+        .execute();
     await target.db.updateTable('restaurants').set({ name: 'changed' }).execute();
     await target.close();
     const result = await runCli(['db', 'copy', '--from', urls.site, '--to', urls.back, '--force']);
@@ -115,7 +144,10 @@ describe('db copy / dump / load across sqlite, mariadb and postgres', { skip: mi
 
   it('fails verification (exit ≠ 0) when the target holds rows the source does not', async () => {
     const target = createDb(urls.postgres);
-    await target.db.insertInto('rate_limits').values({ bucket: 'extra', window_start: 0, hits: 1, expires_at: 1 }).execute();
+    await target.db
+      .insertInto('rate_limits')
+      .values({ bucket: 'extra', window_start: 0, hits: 1, expires_at: 1 })
+      .execute();
     await target.close();
     const result = await runCli(['db', 'copy', '--from', urls.site, '--to', urls.postgres, '--force']);
     assert.notEqual(result.code, 0);
@@ -129,11 +161,32 @@ describe('db copy / dump / load across sqlite, mariadb and postgres', { skip: mi
       [copy(urls.site, 'oracle://db/x'), /--to oracle:\/\/db\/x has unknown scheme/],
       [copy('not a url', urls.mysql), /--from .*not a valid URL/],
       [copy('sqlite:/nonexistent/site.db', urls.mysql), /--from .*no such SQLite file/],
-      [copy(urls.site, 'mysql://root:secret@127.0.0.1:1/x'), /--to mysql:\/\/root:\*\*\*@127\.0\.0\.1:1\/x: connection refused/],
+      [
+        copy(urls.site, 'mysql://root:secret@127.0.0.1:1/x'),
+        /--to mysql:\/\/root:\*\*\*@127\.0\.0\.1:1\/x: connection refused/,
+      ],
       [copy(urls.site, 'postgres://postgres@127.0.0.1:1/x'), /connection refused/],
       // a missing TARGET is created by db copy (SPEC §9.4, test/cli/production-cli.test.ts); a missing source is an error
-      [runCli(['db', 'dump', path.join(work, 'none.jsonl'), '--url', `mysql://root@127.0.0.1:3306/tb_no_such_db_${process.pid}`]), /database does not exist.*db create/],
-      [runCli(['db', 'dump', path.join(work, 'none.jsonl'), '--url', `postgres://postgres@127.0.0.1:5432/tb_no_such_db_${process.pid}`]), /database does not exist.*db create/],
+      [
+        runCli([
+          'db',
+          'dump',
+          path.join(work, 'none.jsonl'),
+          '--url',
+          `mysql://root@127.0.0.1:3306/tb_no_such_db_${process.pid}`,
+        ]),
+        /database does not exist.*db create/,
+      ],
+      [
+        runCli([
+          'db',
+          'dump',
+          path.join(work, 'none.jsonl'),
+          '--url',
+          `postgres://postgres@127.0.0.1:5432/tb_no_such_db_${process.pid}`,
+        ]),
+        /database does not exist.*db create/,
+      ],
       [copy(urls.site, urls.site), /same database/],
       [runCli(['db', 'copy', '--from', urls.site, '--to', urls.back, '--batch-size', 'many']), /--batch-size/],
     ];
@@ -144,7 +197,10 @@ describe('db copy / dump / load across sqlite, mariadb and postgres', { skip: mi
     const text = fs.readFileSync(path.join(work, 'site.jsonl'), 'utf8');
     const newer = path.join(work, 'newer.jsonl');
     const header = JSON.parse(text.slice(0, text.indexOf('\n')));
-    fs.writeFileSync(newer, JSON.stringify({ ...header, schemaVersion: '99991231T2359-from-the-future' }) + text.slice(text.indexOf('\n')));
+    fs.writeFileSync(
+      newer,
+      JSON.stringify({ ...header, schemaVersion: '99991231T2359-from-the-future' }) + text.slice(text.indexOf('\n')),
+    );
     const target = await named('postgres').freshUrl();
     const junk = path.join(work, 'junk.txt');
     fs.writeFileSync(junk, 'hello\n');

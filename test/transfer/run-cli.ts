@@ -12,10 +12,17 @@ export interface CliResult {
 }
 
 /** Runs `tablebookings ARGS` as a real process (through bin/tablebookings.js), optionally feeding a file to stdin. */
-export function runCli(args: string[], options: { env?: Record<string, string>; stdinFile?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; stdinFile?: string } = {},
+): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/tablebookings.js'), ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/tablebookings.js'), ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   if (options.stdinFile) fs.createReadStream(options.stdinFile).pipe(child.stdin);
   else child.stdin.end();
   let stdout = '';

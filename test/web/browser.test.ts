@@ -16,13 +16,22 @@ import { addStaff, PASSWORD } from './helpers.ts';
 after(dropCreatedDatabases);
 
 /** README pictures are refreshed on purpose (UPDATE_SCREENSHOTS=1); other runs keep the tree clean. */
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
-  ? path.resolve(import.meta.dirname, '../../docs/screenshots')
-  : fs.mkdtempSync(path.join(os.tmpdir(), 'tb-screenshots-'));
+const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? path.resolve(import.meta.dirname, '../../docs/screenshots')
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'tb-screenshots-'));
 if (process.env.UPDATE_SCREENSHOTS !== '1') after(() => fs.rmSync(SHOTS, { recursive: true, force: true }));
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A fixed-offset zone in which it is about noon now, so walk-ins fall inside the hours. */
 function noonZone(): string {
@@ -33,7 +42,10 @@ function noonZone(): string {
 /** Saves the page at phone and desktop sizes into SHOTS. */
 async function shoot(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
-  for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  for (const [label, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: path.join(SHOTS, `${name}-${label}.png`), fullPage: true, animations: 'disabled' });
   }
@@ -62,7 +74,13 @@ describe('pages in a real browser (Chromium, SQLite)', { skip: noBrowser }, () =
     const [sqlite] = await testBackends();
     const fresh = await freshDatabase(sqlite);
     database = fresh.database;
-    const config = loadConfig({ DATABASE_URL: fresh.url, SECRET_KEY: 'browser-test-secret-0123456789abcdef', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '0', BOOKING_RATE_LIMIT: '0' });
+    const config = loadConfig({
+      DATABASE_URL: fresh.url,
+      SECRET_KEY: 'browser-test-secret-0123456789abcdef',
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT: '0',
+      BOOKING_RATE_LIMIT: '0',
+    });
     app = await buildApp({ config, database, clock: Date.now, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
@@ -70,7 +88,16 @@ describe('pages in a real browser (Chromium, SQLite)', { skip: noBrowser }, () =
     await insertRestaurant(database.db, { slug: 'bistro' });
     await renameRestaurant(database, 'bistro', 'Bistro Verde');
     const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '06:00', closes: '22:00' }));
-    await insertRestaurant(database.db, { slug: 'corner', timezone: staffZone, hours: everyDay, tables: [['A1', 1, 2], ['A2', 1, 2], ['B1', 3, 6]] });
+    await insertRestaurant(database.db, {
+      slug: 'corner',
+      timezone: staffZone,
+      hours: everyDay,
+      tables: [
+        ['A1', 1, 2],
+        ['A2', 1, 2],
+        ['B1', 3, 6],
+      ],
+    });
     await renameRestaurant(database, 'corner', 'Corner Café');
     await addStaff(database.db, 'host@example.com', 'corner', 'host', 'Harriet Host');
     await addStaff(database.db, 'manager@example.com', 'corner', 'manager', 'Manon Manager');
@@ -83,8 +110,16 @@ describe('pages in a real browser (Chromium, SQLite)', { skip: noBrowser }, () =
     await database?.close();
   });
 
-  async function newPage(options: { javaScriptEnabled?: boolean; viewport?: typeof PHONE } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: options.viewport ?? PHONE, locale: 'en-GB', timezoneId: 'Europe/London', javaScriptEnabled: options.javaScriptEnabled ?? true, baseURL: base });
+  async function newPage(
+    options: { javaScriptEnabled?: boolean; viewport?: typeof PHONE } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      viewport: options.viewport ?? PHONE,
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      baseURL: base,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     return { context, page };
@@ -111,7 +146,10 @@ describe('pages in a real browser (Chromium, SQLite)', { skip: noBrowser }, () =
     await page.waitForURL(/\/b\/[0-9A-Z]{8}\?token=.+&created=1$/);
     await assertText(page, 'Your table is booked');
     await assertText(page, '19:00 (Europe/London)');
-    assert.match((await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href'))!, /\/calendar\.ics\?token=/);
+    assert.match(
+      (await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href'))!,
+      /\/calendar\.ics\?token=/,
+    );
     await shoot(page, 'guest-confirmation');
 
     await page.goto((await page.locator('[data-manage-link]').getAttribute('href'))!);
@@ -146,7 +184,8 @@ describe('pages in a real browser (Chromium, SQLite)', { skip: noBrowser }, () =
     await page.getByLabel('Your name').fill('Grace Hopper');
     await page.getByLabel('Email').fill('grace@example.com');
     // meanwhile, both tables for four are booked at 19:30 through the API
-    for (const name of ['First', 'Second']) await bookByApi(base, { date: day, time: '19:30', party: 4, name, email: 'x@example.com' });
+    for (const name of ['First', 'Second'])
+      await bookByApi(base, { date: day, time: '19:30', party: 4, name, email: 'x@example.com' });
     await page.getByRole('button', { name: 'Book the table' }).click();
     await assertText(page, 'Sorry, 19:30 was just taken');
     await shoot(page, 'guest-time-taken');
@@ -177,7 +216,13 @@ describe('pages in a real browser (Chromium, SQLite)', { skip: noBrowser }, () =
     await page.waitForURL(/\/staff\/corner$/);
 
     const laterToday = localTimeOf(Date.now() + 2 * 3600_000, staffZone).slice(0, 3) + '00';
-    await fillNewBooking(page, { time: laterToday, party: '4', name: 'Phone Guest', phone: '+1 555 0100', notes: 'Birthday cake at 8' });
+    await fillNewBooking(page, {
+      time: laterToday,
+      party: '4',
+      name: 'Phone Guest',
+      phone: '+1 555 0100',
+      notes: 'Birthday cake at 8',
+    });
     await assertText(page, 'Booked');
     await fillNewBooking(page, { name: 'Walk-in Pair', party: '2' }); // the time is prefilled with now
     const walkIn = page.locator('li.booking', { hasText: 'Walk-in Pair' });
@@ -218,7 +263,10 @@ async function assertText(page: Page, text: string): Promise<void> {
   await page.getByText(text, { exact: false }).first().waitFor();
 }
 
-async function fillNewBooking(page: Page, v: { time?: string; party: string; name: string; phone?: string; notes?: string }): Promise<void> {
+async function fillNewBooking(
+  page: Page,
+  v: { time?: string; party: string; name: string; phone?: string; notes?: string },
+): Promise<void> {
   const form = page.locator('form[action$="/bookings"]');
   if (v.time) await form.getByLabel(/^Time/).fill(v.time);
   await form.getByLabel('Party size').selectOption(v.party);
@@ -230,6 +278,10 @@ async function fillNewBooking(page: Page, v: { time?: string; party: string; nam
 }
 
 async function bookByApi(base: string, body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${base}/api/v1/restaurants/bistro/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/api/v1/restaurants/bistro/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   assert.equal(res.status, 201, await res.text());
 }

@@ -8,7 +8,13 @@ import type { StaffRole } from '../../src/domain/types.ts';
 export const PASSWORD = 'correct horse battery';
 
 /** A staff user through the same use case as `tablebookings staff create`. */
-export async function addStaff(db: Kysely<DB>, email: string, slug: string, role: StaffRole, name = email.split('@')[0]): Promise<void> {
+export async function addStaff(
+  db: Kysely<DB>,
+  email: string,
+  slug: string,
+  role: StaffRole,
+  name = email.split('@')[0],
+): Promise<void> {
   await createStaffUser(db, { email, name, password: async () => PASSWORD, restaurant: slug, role }, Date.now());
 }
 
@@ -34,11 +40,20 @@ export interface Browserish {
 /** A tiny cookie-keeping client over app.inject that posts forms like a browser (with Origin). */
 export function client(app: FastifyInstance): Browserish {
   const c: Browserish = {
-    get: async (url) => app.inject({ url, headers: { accept: 'text/html', ...(c.cookie ? { cookie: c.cookie } : {}) } }),
+    get: async (url) =>
+      app.inject({ url, headers: { accept: 'text/html', ...(c.cookie ? { cookie: c.cookie } : {}) } }),
     post: async (url, fields, headers = {}) => {
       const res = await app.inject({
-        method: 'POST', url, payload: formBody(fields),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: 'http://localhost:80', ...(c.cookie ? { cookie: c.cookie } : {}), ...headers },
+        method: 'POST',
+        url,
+        payload: formBody(fields),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          origin: 'http://localhost:80',
+          ...(c.cookie ? { cookie: c.cookie } : {}),
+          ...headers,
+        },
       });
       const set = res.cookies.find((k) => k.name === 'tb_session');
       if (set) c.cookie = set.value ? `tb_session=${set.value}` : undefined;

@@ -16,9 +16,26 @@ after(dropCreatedDatabases);
 
 const SITE = 'http://127.0.0.1:8000';
 const HOSTILE = (evil: string) => [
-  `/\t/${evil}/`, `/\n/${evil}/`, `/\r\n/${evil}/`, `/\\${evil}/`, `\\\\${evil}/`, `/\\/${evil}/`, `//${evil}/`, `///${evil}/`,
-  `/.//${evil}/`, `/./\t/${evil}/`, `/%09/${evil}/`, `https://${evil}/`, `http:${evil}`, `javascript:alert(1)`, ` /${evil}`,
-  `/\u0000/${evil}`, `/\u00a0/${evil}`, `/\t\\${evil}`, `/%2f%2f${evil}`, `/staff/../..//${evil}/`,
+  `/\t/${evil}/`,
+  `/\n/${evil}/`,
+  `/\r\n/${evil}/`,
+  `/\\${evil}/`,
+  `\\\\${evil}/`,
+  `/\\/${evil}/`,
+  `//${evil}/`,
+  `///${evil}/`,
+  `/.//${evil}/`,
+  `/./\t/${evil}/`,
+  `/%09/${evil}/`,
+  `https://${evil}/`,
+  `http:${evil}`,
+  `javascript:alert(1)`,
+  ` /${evil}`,
+  `/\u0000/${evil}`,
+  `/\u00a0/${evil}`,
+  `/\t\\${evil}`,
+  `/%2f%2f${evil}`,
+  `/staff/../..//${evil}/`,
 ];
 const FRIENDLY = ['/staff', '/staff/corner?date=2026-06-03', '/staff/corner/tables#add', '/b/ABC?token=x'];
 
@@ -48,7 +65,8 @@ for (const backend of await testBackends()) {
     it('every hostile next answers a Location on this origin (as WHATWG URL resolves it)', async () => {
       for (const next of HOSTILE('evil.example')) {
         const res = await t.app.inject({
-          method: 'POST', url: '/staff/login',
+          method: 'POST',
+          url: '/staff/login',
           headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
           payload: formBody({ email: 'host@example.com', password: PASSWORD, next }),
         });
@@ -85,7 +103,11 @@ describe('sign-in redirect in a real browser (Chromium, SQLite)', { skip: noBrow
     evil = http.createServer((_req, res) => res.end('<h1>evil</h1>'));
     await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
     evilHost = `localhost:${(evil.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
   });
   after(async () => {
     await browser?.close();
@@ -98,12 +120,16 @@ describe('sign-in redirect in a real browser (Chromium, SQLite)', { skip: noBrow
     await page.goto(`${base}/staff/login`);
     for (const next of HOSTILE(evilHost)) {
       const res = await t.app.inject({
-        method: 'POST', url: '/staff/login',
+        method: 'POST',
+        url: '/staff/login',
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
         payload: formBody({ email: 'host@example.com', password: PASSWORD, next }),
       });
       if (res.statusCode !== 303) continue;
-      const resolved = await page.evaluate((location) => new URL(location, window.location.href).origin, String(res.headers.location));
+      const resolved = await page.evaluate(
+        (location) => new URL(location, window.location.href).origin,
+        String(res.headers.location),
+      );
       assert.equal(resolved, base, `${JSON.stringify(next)} → ${String(res.headers.location)}`);
     }
     await page.close();
@@ -116,7 +142,10 @@ describe('sign-in redirect in a real browser (Chromium, SQLite)', { skip: noBrow
       await page.goto(`${base}/staff/login?next=${encodeURIComponent(next)}`);
       await page.locator('input[name=email]').fill('host@example.com');
       await page.locator('input[name=password]').fill(PASSWORD);
-      await Promise.all([page.waitForLoadState('load'), page.locator('form[action="/staff/login"] button[type=submit]').click()]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.locator('form[action="/staff/login"] button[type=submit]').click(),
+      ]);
       await page.waitForURL((url) => !url.pathname.startsWith('/staff/login'));
       assert.equal(new URL(page.url()).origin, base, `${JSON.stringify(next)} → ${page.url()}`);
       await context.close();

@@ -12,12 +12,25 @@ const NOW = Date.parse('2026-06-01T09:00:00Z');
 const DAY = '2026-06-03';
 
 async function bookingCount(t: TestApp): Promise<number> {
-  const row = await t.database.db.selectFrom('bookings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 function details(key: string, time = '19:00', extra: Record<string, string> = {}) {
-  return { date: DAY, time, party: '2', name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0000', notes: '', idempotencyKey: key, ...extra };
+  return {
+    date: DAY,
+    time,
+    party: '2',
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    phone: '+44 20 7946 0000',
+    notes: '',
+    idempotencyKey: key,
+    ...extra,
+  };
 }
 
 for (const backend of await testBackends()) {
@@ -26,7 +39,13 @@ for (const backend of await testBackends()) {
     let r: FixtureRestaurant;
     before(async () => {
       t = await testApp(backend, {}, NOW);
-      r = await insertRestaurant(t.database.db, { slug: 'bistro', tables: [['T1', 1, 2], ['T2', 3, 6]] });
+      r = await insertRestaurant(t.database.db, {
+        slug: 'bistro',
+        tables: [
+          ['T1', 1, 2],
+          ['T2', 3, 6],
+        ],
+      });
       await addStaff(t.database.db, 'host@example.com', 'bistro', 'host');
       await addStaff(t.database.db, 'manager@example.com', 'bistro', 'manager');
     });
@@ -70,7 +89,10 @@ for (const backend of await testBackends()) {
     });
 
     it('escapes what guests type', async () => {
-      const res = await client(t.app).post('/r/bistro/book', details('k-xss', '13:00', { name: '<script>alert(1)</script>', notes: '"><img src=x onerror=alert(1)>' }));
+      const res = await client(t.app).post(
+        '/r/bistro/book',
+        details('k-xss', '13:00', { name: '<script>alert(1)</script>', notes: '"><img src=x onerror=alert(1)>' }),
+      );
       assert.equal(res.statusCode, 303);
       const page = await client(t.app).get(res.headers.location as string);
       assert.doesNotMatch(page.body, /<script>alert|<img src=x/);
@@ -78,7 +100,10 @@ for (const backend of await testBackends()) {
     });
 
     it('shows validation errors next to their fields and keeps the input', async () => {
-      const res = await client(t.app).post('/r/bistro/book', details('k-invalid', '19:00', { name: '', email: 'not-an-email' }));
+      const res = await client(t.app).post(
+        '/r/bistro/book',
+        details('k-invalid', '19:00', { name: '', email: 'not-an-email' }),
+      );
       assert.equal(res.statusCode, 422);
       assert.match(res.body, /id="f-name-error">name is required/);
       assert.match(res.body, /id="f-email-error">email is not a valid address/);
@@ -87,7 +112,10 @@ for (const backend of await testBackends()) {
     });
 
     it('offers the nearest free times when the chosen one was taken meanwhile', async () => {
-      const res = await client(t.app).post('/r/bistro/book', details('k-taken', '19:00', { name: 'Grace Hopper', email: 'grace@example.com' }));
+      const res = await client(t.app).post(
+        '/r/bistro/book',
+        details('k-taken', '19:00', { name: 'Grace Hopper', email: 'grace@example.com' }),
+      );
       assert.equal(res.statusCode, 409);
       assert.match(res.body, /Sorry, 19:00 was just taken/);
       assert.match(res.body, /<button type="submit" name="time" value="(1[6-9]|2\d):\d\d" class="slot">/);
@@ -101,7 +129,12 @@ for (const backend of await testBackends()) {
       const [, reference, token] = /^\/b\/(\w+)\?token=([^&]+)/.exec(location)!;
       const page = await client(t.app).get(`/b/${reference}?token=${token}&date=${DAY}&party=2`);
       assert.match(page.body, /name="time" value="21:30"/);
-      const changed = await client(t.app).post(`/b/${reference}/change`, { token: decodeURIComponent(token), date: DAY, party: '2', time: '21:30' });
+      const changed = await client(t.app).post(`/b/${reference}/change`, {
+        token: decodeURIComponent(token),
+        date: DAY,
+        party: '2',
+        time: '21:30',
+      });
       assert.equal(changed.statusCode, 303);
       assert.match(changed.headers.location as string, /&changed=1$/);
       const after = await client(t.app).get(changed.headers.location as string);
@@ -138,7 +171,11 @@ for (const backend of await testBackends()) {
       const res = await client(t.app).get('/staff/bistro?date=2026-06-01');
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, `/staff/login?next=${encodeURIComponent('/staff/bistro?date=2026-06-01')}`);
-      const bad = await client(t.app).post('/staff/login', { email: 'host@example.com', password: 'wrong password', next: '/staff' });
+      const bad = await client(t.app).post('/staff/login', {
+        email: 'host@example.com',
+        password: 'wrong password',
+        next: '/staff',
+      });
       assert.equal(bad.statusCode, 401);
       assert.match(bad.body, /The email or password is not correct/);
       assert.match(bad.body, /value="host@example.com"/);
@@ -153,7 +190,16 @@ for (const backend of await testBackends()) {
       const sheet = await host.get('/staff/bistro');
       assert.equal(sheet.statusCode, 200);
       const csrf = hiddenValue(sheet.body, '_csrf');
-      const walkIn = { date: '2026-06-01', time: '12:00', party: '2', name: 'Walk In', phone: '', email: '', notes: '', idempotencyKey: 'walk-1' };
+      const walkIn = {
+        date: '2026-06-01',
+        time: '12:00',
+        party: '2',
+        name: 'Walk In',
+        phone: '',
+        email: '',
+        notes: '',
+        idempotencyKey: 'walk-1',
+      };
       const noToken = await host.post('/staff/bistro/bookings', walkIn);
       assert.equal(noToken.statusCode, 403);
       const added = await host.post('/staff/bistro/bookings', { ...walkIn, _csrf: csrf });
@@ -163,9 +209,17 @@ for (const backend of await testBackends()) {
       const day = await host.get('/staff/bistro?date=2026-06-01');
       assert.match(day.body, new RegExp(`data-reference="${reference}"`));
       assert.match(day.body, /No-show/);
-      const noShow = await host.post(`/staff/bistro/bookings/${reference}/status`, { status: 'no_show', date: '2026-06-01', _csrf: csrf });
+      const noShow = await host.post(`/staff/bistro/bookings/${reference}/status`, {
+        status: 'no_show',
+        date: '2026-06-01',
+        _csrf: csrf,
+      });
       assert.equal(noShow.statusCode, 303);
-      const again = await host.post(`/staff/bistro/bookings/${reference}/status`, { status: 'seated', date: '2026-06-01', _csrf: csrf });
+      const again = await host.post(`/staff/bistro/bookings/${reference}/status`, {
+        status: 'seated',
+        date: '2026-06-01',
+        _csrf: csrf,
+      });
       assert.equal(again.statusCode, 409);
       assert.match(again.body, /no_show is final/);
       const tables = await host.get('/staff/bistro/tables');
@@ -178,20 +232,46 @@ for (const backend of await testBackends()) {
 
     it('lets a manager edit tables, closures and members', async () => {
       const manager = client(t.app);
-      await manager.post('/staff/login', { email: 'manager@example.com', password: PASSWORD, next: '/staff/bistro/tables' });
+      await manager.post('/staff/login', {
+        email: 'manager@example.com',
+        password: PASSWORD,
+        next: '/staff/bistro/tables',
+      });
       const page = await manager.get('/staff/bistro/tables');
       assert.equal(page.statusCode, 200);
       const csrf = hiddenValue(page.body, '_csrf');
-      const bad = await manager.post('/staff/bistro/tables', { label: 'T9', minSeats: '6', maxSeats: '2', _csrf: csrf });
+      const bad = await manager.post('/staff/bistro/tables', {
+        label: 'T9',
+        minSeats: '6',
+        maxSeats: '2',
+        _csrf: csrf,
+      });
       assert.equal(bad.statusCode, 422);
       assert.match(bad.body, /minSeats must not be more than maxSeats/);
-      assert.equal((await manager.post('/staff/bistro/tables', { label: 'T9', minSeats: '2', maxSeats: '4', _csrf: csrf })).statusCode, 303);
+      assert.equal(
+        (await manager.post('/staff/bistro/tables', { label: 'T9', minSeats: '2', maxSeats: '4', _csrf: csrf }))
+          .statusCode,
+        303,
+      );
       assert.match((await manager.get('/staff/bistro/tables')).body, /value="T9"/);
-      assert.equal((await manager.post('/staff/bistro/closures', { date: '2026-12-25', note: 'Christmas', _csrf: csrf })).statusCode, 303);
+      assert.equal(
+        (await manager.post('/staff/bistro/closures', { date: '2026-12-25', note: 'Christmas', _csrf: csrf }))
+          .statusCode,
+        303,
+      );
       assert.match((await manager.get('/staff/bistro/closures')).body, /Christmas/);
-      const hours = await manager.post('/staff/bistro/hours', { weekday: ['1', '2', ''], opens: ['18:00', '18:00', ''], closes: ['23:00', '23:00', ''], _csrf: csrf });
+      const hours = await manager.post('/staff/bistro/hours', {
+        weekday: ['1', '2', ''],
+        opens: ['18:00', '18:00', ''],
+        closes: ['23:00', '23:00', ''],
+        _csrf: csrf,
+      });
       assert.equal(hours.statusCode, 303);
-      const unknown = await manager.post('/staff/bistro/members', { email: 'nobody@example.com', role: 'host', _csrf: csrf });
+      const unknown = await manager.post('/staff/bistro/members', {
+        email: 'nobody@example.com',
+        role: 'host',
+        _csrf: csrf,
+      });
       assert.equal(unknown.statusCode, 404);
       assert.match(unknown.body, /staff create/);
       assert.ok(r.id);

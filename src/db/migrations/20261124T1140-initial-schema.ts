@@ -83,11 +83,18 @@ async function createBookings(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('bookings_pk', ['restaurant_id', 'id'])
     .addUniqueConstraint('bookings_reference_uq', ['restaurant_id', 'reference'])
-    .addForeignKeyConstraint('bookings_table_fk', ['restaurant_id', 'table_id'], 'dining_tables', ['restaurant_id', 'id'])
+    .addForeignKeyConstraint('bookings_table_fk', ['restaurant_id', 'table_id'], 'dining_tables', [
+      'restaurant_id',
+      'id',
+    ])
     .execute();
   await db.schema.createIndex('bookings_reference_ix').on('bookings').column('reference').execute();
   await db.schema.createIndex('bookings_starts_ix').on('bookings').columns(['restaurant_id', 'starts_at']).execute();
-  await db.schema.createIndex('bookings_service_date_ix').on('bookings').columns(['restaurant_id', 'service_date']).execute();
+  await db.schema
+    .createIndex('bookings_service_date_ix')
+    .on('bookings')
+    .columns(['restaurant_id', 'service_date'])
+    .execute();
 
   await db.schema
     .createTable('table_occupancy')
@@ -96,10 +103,23 @@ async function createBookings(db: Kysely<any>): Promise<void> {
     .addColumn('cell', 'bigint', (c) => c.notNull())
     .addColumn('booking_id', id, (c) => c.notNull())
     .addPrimaryKeyConstraint('table_occupancy_pk', ['restaurant_id', 'table_id', 'cell'])
-    .addForeignKeyConstraint('table_occupancy_booking_fk', ['restaurant_id', 'booking_id'], 'bookings', ['restaurant_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('table_occupancy_table_fk', ['restaurant_id', 'table_id'], 'dining_tables', ['restaurant_id', 'id'])
+    .addForeignKeyConstraint(
+      'table_occupancy_booking_fk',
+      ['restaurant_id', 'booking_id'],
+      'bookings',
+      ['restaurant_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint('table_occupancy_table_fk', ['restaurant_id', 'table_id'], 'dining_tables', [
+      'restaurant_id',
+      'id',
+    ])
     .execute();
-  await db.schema.createIndex('table_occupancy_booking_ix').on('table_occupancy').columns(['restaurant_id', 'booking_id']).execute();
+  await db.schema
+    .createIndex('table_occupancy_booking_ix')
+    .on('table_occupancy')
+    .columns(['restaurant_id', 'booking_id'])
+    .execute();
 }
 
 async function createStaff(db: Kysely<any>): Promise<void> {
@@ -148,7 +168,11 @@ async function createPlumbing(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('idempotency_records_pk', ['restaurant_id', 'scope', 'key_hash'])
     .execute();
-  await db.schema.createIndex('idempotency_records_expires_ix').on('idempotency_records').column('expires_at').execute();
+  await db.schema
+    .createIndex('idempotency_records_expires_ix')
+    .on('idempotency_records')
+    .column('expires_at')
+    .execute();
 
   await db.schema
     .createTable('rate_limits')
@@ -180,13 +204,27 @@ async function createPlumbing(db: Kysely<any>): Promise<void> {
     .addColumn('sent_at', 'bigint')
     .addPrimaryKeyConstraint('email_outbox_pk', ['restaurant_id', 'id'])
     .execute();
-  await db.schema.createIndex('email_outbox_due_ix').on('email_outbox').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('email_outbox_due_ix')
+    .on('email_outbox')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'email_outbox', 'rate_limits', 'idempotency_records', 'sessions', 'memberships', 'staff_users',
-    'table_occupancy', 'bookings', 'dining_tables', 'closures', 'opening_hours', 'restaurants',
+    'email_outbox',
+    'rate_limits',
+    'idempotency_records',
+    'sessions',
+    'memberships',
+    'staff_users',
+    'table_occupancy',
+    'bookings',
+    'dining_tables',
+    'closures',
+    'opening_hours',
+    'restaurants',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

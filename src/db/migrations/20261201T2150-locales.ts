@@ -6,8 +6,14 @@ import type { Kysely } from 'kysely';
 // - email_outbox.body_html: the HTML part of an email (the same content as body_text)
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('restaurants').addColumn('locale', 'varchar(5)', (c) => c.notNull().defaultTo('en')).execute();
-  await db.schema.alterTable('bookings').addColumn('locale', 'varchar(5)', (c) => c.notNull().defaultTo('en')).execute();
+  await db.schema
+    .alterTable('restaurants')
+    .addColumn('locale', 'varchar(5)', (c) => c.notNull().defaultTo('en'))
+    .execute();
+  await db.schema
+    .alterTable('bookings')
+    .addColumn('locale', 'varchar(5)', (c) => c.notNull().defaultTo('en'))
+    .execute();
   await db.schema.alterTable('email_outbox').addColumn('body_html', 'text').execute();
 }
 

@@ -12,13 +12,19 @@ import { MysqlAdapter, sql, type Kysely } from 'kysely';
 // - email_outbox.sealed_token: the manage token, sealed (AES-GCM), for emails rendered at send time
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('restaurants').addColumn('reminder_hours', 'integer', (c) => c.notNull().defaultTo(24)).execute();
+  await db.schema
+    .alterTable('restaurants')
+    .addColumn('reminder_hours', 'integer', (c) => c.notNull().defaultTo(24))
+    .execute();
   await db.schema
     .createTable('booking_changes')
     .addColumn('restaurant_id', 'varchar(36)', (c) => c.primaryKey())
     .addColumn('version', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.alterTable('bookings').addColumn('confirmed_by_guest', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('bookings')
+    .addColumn('confirmed_by_guest', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   const mysql = db.getExecutor().adapter instanceof MysqlAdapter;
   await db.schema
     .alterTable('bookings')

@@ -7,9 +7,15 @@ const id = 'varchar(36)';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('restaurants').addColumn('max_covers_per_slot', 'integer').execute();
-  await db.schema.alterTable('restaurants').addColumn('hold_minutes', 'integer', (c) => c.notNull().defaultTo(5)).execute();
+  await db.schema
+    .alterTable('restaurants')
+    .addColumn('hold_minutes', 'integer', (c) => c.notNull().defaultTo(5))
+    .execute();
   await db.schema.alterTable('dining_tables').addColumn('area', 'varchar(32)').execute();
-  await db.schema.alterTable('dining_tables').addColumn('bookable_online', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('dining_tables')
+    .addColumn('bookable_online', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.alterTable('bookings').addColumn('combination_id', id).execute();
   await createCombinations(db);
   await createHolds(db);
@@ -41,10 +47,23 @@ async function createCombinations(db: Kysely<any>): Promise<void> {
     .addColumn('combination_id', id, (c) => c.notNull())
     .addColumn('table_id', id, (c) => c.notNull())
     .addPrimaryKeyConstraint('combination_tables_pk', ['restaurant_id', 'combination_id', 'table_id'])
-    .addForeignKeyConstraint('combination_tables_combination_fk', ['restaurant_id', 'combination_id'], 'table_combinations', ['restaurant_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('combination_tables_table_fk', ['restaurant_id', 'table_id'], 'dining_tables', ['restaurant_id', 'id'])
+    .addForeignKeyConstraint(
+      'combination_tables_combination_fk',
+      ['restaurant_id', 'combination_id'],
+      'table_combinations',
+      ['restaurant_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint('combination_tables_table_fk', ['restaurant_id', 'table_id'], 'dining_tables', [
+      'restaurant_id',
+      'id',
+    ])
     .execute();
-  await db.schema.createIndex('combination_tables_table_ix').on('combination_tables').columns(['restaurant_id', 'table_id']).execute();
+  await db.schema
+    .createIndex('combination_tables_table_ix')
+    .on('combination_tables')
+    .columns(['restaurant_id', 'table_id'])
+    .execute();
 }
 
 async function createHolds(db: Kysely<any>): Promise<void> {
@@ -84,9 +103,24 @@ async function rebuildOccupancy(db: Kysely<any>): Promise<void> {
     .addColumn('hold_id', id)
     .addColumn('expires_at', 'bigint')
     .addPrimaryKeyConstraint('occupancy_cells_pk', ['restaurant_id', 'table_id', 'cell'])
-    .addForeignKeyConstraint('occupancy_cells_booking_fk', ['restaurant_id', 'booking_id'], 'bookings', ['restaurant_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('occupancy_cells_hold_fk', ['restaurant_id', 'hold_id'], 'holds', ['restaurant_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('occupancy_cells_table_fk', ['restaurant_id', 'table_id'], 'dining_tables', ['restaurant_id', 'id'])
+    .addForeignKeyConstraint(
+      'occupancy_cells_booking_fk',
+      ['restaurant_id', 'booking_id'],
+      'bookings',
+      ['restaurant_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'occupancy_cells_hold_fk',
+      ['restaurant_id', 'hold_id'],
+      'holds',
+      ['restaurant_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint('occupancy_cells_table_fk', ['restaurant_id', 'table_id'], 'dining_tables', [
+      'restaurant_id',
+      'id',
+    ])
     .addCheckConstraint('occupancy_cells_owner_ck', sql`(booking_id is null) <> (hold_id is null)`)
     .execute();
   await db
@@ -96,8 +130,16 @@ async function rebuildOccupancy(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.dropTable('table_occupancy').execute();
   await db.schema.alterTable('table_occupancy_next').renameTo('table_occupancy').execute();
-  await db.schema.createIndex('occupancy_cells_booking_ix').on('table_occupancy').columns(['restaurant_id', 'booking_id']).execute();
-  await db.schema.createIndex('occupancy_cells_hold_ix').on('table_occupancy').columns(['restaurant_id', 'hold_id']).execute();
+  await db.schema
+    .createIndex('occupancy_cells_booking_ix')
+    .on('table_occupancy')
+    .columns(['restaurant_id', 'booking_id'])
+    .execute();
+  await db.schema
+    .createIndex('occupancy_cells_hold_ix')
+    .on('table_occupancy')
+    .columns(['restaurant_id', 'hold_id'])
+    .execute();
 }
 
 /** Only as far as the initial migration's own down() needs: it drops every table it made. */

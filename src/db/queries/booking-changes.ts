@@ -14,7 +14,8 @@ export async function bumpBookingsVersion(db: Kysely<DB>, restaurantId: string):
     .set({ version: sql`version + 1` })
     .where('restaurant_id', '=', restaurantId)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) await db.insertInto('booking_changes').values({ restaurant_id: restaurantId, version: 1 }).execute();
+  if (Number(result.numUpdatedRows) === 0)
+    await db.insertInto('booking_changes').values({ restaurant_id: restaurantId, version: 1 }).execute();
 }
 
 /** Changes whenever the restaurant's bookings, tables, hours or settings do. */

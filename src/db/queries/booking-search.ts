@@ -29,7 +29,12 @@ function matching(db: Kysely<DB>, s: BookingSearch) {
  * (soonest first), then past ones (most recent first), at most `limit`.
  */
 export async function searchBookings(db: Kysely<DB>, s: BookingSearch): Promise<BookingRow[]> {
-  const upcoming = await matching(db, s).where('ends_at', '>', s.now).orderBy('starts_at').orderBy('reference').limit(s.limit).execute();
+  const upcoming = await matching(db, s)
+    .where('ends_at', '>', s.now)
+    .orderBy('starts_at')
+    .orderBy('reference')
+    .limit(s.limit)
+    .execute();
   if (upcoming.length >= s.limit) return upcoming;
   const past = await matching(db, s)
     .where('ends_at', '<=', s.now)

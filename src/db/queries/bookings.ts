@@ -12,7 +12,12 @@ export type BookingRow = BookingsTable;
 const MAX_DURATION_MS = LIMITS.durationMinutes * 60_000;
 
 /** Live bookings of a restaurant overlapping [from, to): what holds tables then. */
-export async function occupancyBetween(db: Kysely<DB>, restaurantId: string, from: number, to: number): Promise<Occupancy[]> {
+export async function occupancyBetween(
+  db: Kysely<DB>,
+  restaurantId: string,
+  from: number,
+  to: number,
+): Promise<Occupancy[]> {
   const rows = await db
     .selectFrom('bookings')
     .select(['id', 'table_id', 'starts_at', 'ends_at'])
@@ -22,24 +27,46 @@ export async function occupancyBetween(db: Kysely<DB>, restaurantId: string, fro
     .where('ends_at', '>', from)
     .where('status', 'in', [...LIVE_STATUSES])
     .execute();
-  return rows.map((r) => ({ bookingId: r.id, tableId: r.table_id, startsAt: Number(r.starts_at), endsAt: Number(r.ends_at) }));
+  return rows.map((r) => ({
+    bookingId: r.id,
+    tableId: r.table_id,
+    startsAt: Number(r.starts_at),
+    endsAt: Number(r.ends_at),
+  }));
 }
 
 export async function insertBooking(db: Kysely<DB>, row: BookingRow): Promise<void> {
-  await db.insertInto('bookings').values({ ...row, search_text: row.search_text ?? searchTextOf(row) }).execute();
+  await db
+    .insertInto('bookings')
+    .values({ ...row, search_text: row.search_text ?? searchTextOf(row) })
+    .execute();
 }
 
 /** Claims the booking's 5-minute cells on its table; a unique violation means the table is taken. */
-export async function claimCells(db: Kysely<DB>, booking: Pick<BookingRow, 'restaurant_id' | 'id' | 'table_id' | 'starts_at' | 'ends_at'>): Promise<void> {
+export async function claimCells(
+  db: Kysely<DB>,
+  booking: Pick<BookingRow, 'restaurant_id' | 'id' | 'table_id' | 'starts_at' | 'ends_at'>,
+): Promise<void> {
   const cells = occupancyCells(Number(booking.starts_at), Number(booking.ends_at));
   await db
     .insertInto('table_occupancy')
-    .values(cells.map((cell) => ({ restaurant_id: booking.restaurant_id, table_id: booking.table_id, cell, booking_id: booking.id })))
+    .values(
+      cells.map((cell) => ({
+        restaurant_id: booking.restaurant_id,
+        table_id: booking.table_id,
+        cell,
+        booking_id: booking.id,
+      })),
+    )
     .execute();
 }
 
 export async function releaseCells(db: Kysely<DB>, restaurantId: string, bookingId: string): Promise<void> {
-  await db.deleteFrom('table_occupancy').where('restaurant_id', '=', restaurantId).where('booking_id', '=', bookingId).execute();
+  await db
+    .deleteFrom('table_occupancy')
+    .where('restaurant_id', '=', restaurantId)
+    .where('booking_id', '=', bookingId)
+    .execute();
 }
 
 /** All bookings with this reference (references are unique per restaurant, practically unique overall). */
@@ -48,7 +75,12 @@ export function findBookingsByReference(db: Kysely<DB>, reference: string): Prom
 }
 
 export function findBooking(db: Kysely<DB>, restaurantId: string, reference: string): Promise<BookingRow | undefined> {
-  return db.selectFrom('bookings').selectAll().where('restaurant_id', '=', restaurantId).where('reference', '=', reference).executeTakeFirst();
+  return db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('restaurant_id', '=', restaurantId)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
 }
 
 export async function referenceExists(db: Kysely<DB>, reference: string): Promise<boolean> {
@@ -83,6 +115,16 @@ export function listBookingsForDate(db: Kysely<DB>, restaurantId: string, servic
     .execute();
 }
 
-export async function updateBookingNotes(db: Kysely<DB>, booking: Pick<BookingRow, 'restaurant_id' | 'id'>, notes: string | null, updatedAt: number): Promise<void> {
-  await db.updateTable('bookings').set({ notes, updated_at: updatedAt }).where('restaurant_id', '=', booking.restaurant_id).where('id', '=', booking.id).execute();
+export async function updateBookingNotes(
+  db: Kysely<DB>,
+  booking: Pick<BookingRow, 'restaurant_id' | 'id'>,
+  notes: string | null,
+  updatedAt: number,
+): Promise<void> {
+  await db
+    .updateTable('bookings')
+    .set({ notes, updated_at: updatedAt })
+    .where('restaurant_id', '=', booking.restaurant_id)
+    .where('id', '=', booking.id)
+    .execute();
 }

@@ -21,7 +21,13 @@ export interface ClaimRow {
  * Live bookings and live holds of a restaurant overlapping [from, to), in one round trip:
  * what holds tables then, and (by start) how many covers each slot time has.
  */
-export async function claimsBetween(db: Kysely<DB>, restaurantId: string, from: number, to: number, now: number): Promise<ClaimRow[]> {
+export async function claimsBetween(
+  db: Kysely<DB>,
+  restaurantId: string,
+  from: number,
+  to: number,
+  now: number,
+): Promise<ClaimRow[]> {
   return toClaimRows(await claimsQuery(db, restaurantId, from, to, now).execute());
 }
 
@@ -51,13 +57,23 @@ function claimsQuery(db: Kysely<DB>, restaurantId: string, from: number, to: num
  * from one snapshot, so a configuration change made anywhere is still seen at once.
  */
 export async function claimsWithVersion(
-  db: Kysely<DB>, slug: string, restaurantId: string, from: number, to: number, now: number,
+  db: Kysely<DB>,
+  slug: string,
+  restaurantId: string,
+  from: number,
+  to: number,
+  now: number,
 ): Promise<{ version: { id: string; updated_at: number } | undefined; claims: ClaimRow[] }> {
   const version = db
     .selectFrom('restaurants')
     .select([
-      sql<string>`'version'`.as('kind'), 'id', 'id as table_id', sql<string | null>`null`.as('combination_id'),
-      sql<number>`0`.as('party'), 'updated_at as starts_at', 'updated_at as ends_at',
+      sql<string>`'version'`.as('kind'),
+      'id',
+      'id as table_id',
+      sql<string | null>`null`.as('combination_id'),
+      sql<number>`0`.as('party'),
+      'updated_at as starts_at',
+      'updated_at as ends_at',
     ])
     .where('slug', '=', slug);
   const rows = await claimsQuery(db, restaurantId, from, to, now).unionAll(version).execute();
@@ -68,7 +84,17 @@ export async function claimsWithVersion(
   };
 }
 
-function toClaimRows(rows: { kind: string; id: string; table_id: string; combination_id: string | null; party: number; starts_at: number; ends_at: number }[]): ClaimRow[] {
+function toClaimRows(
+  rows: {
+    kind: string;
+    id: string;
+    table_id: string;
+    combination_id: string | null;
+    party: number;
+    starts_at: number;
+    ends_at: number;
+  }[],
+): ClaimRow[] {
   return rows.map((r) => ({
     kind: r.kind === 'hold' ? 'hold' : 'booking',
     ownerId: r.id,
@@ -92,10 +118,13 @@ export async function claimTableCells(
   claim: { restaurantId: string; tableIds: readonly string[]; startsAt: number; endsAt: number; owner: CellOwner },
 ): Promise<void> {
   const cells = occupancyCells(claim.startsAt, claim.endsAt);
-  const owner = 'bookingId' in claim.owner
-    ? { booking_id: claim.owner.bookingId, hold_id: null, expires_at: null }
-    : { booking_id: null, hold_id: claim.owner.holdId, expires_at: claim.owner.expiresAt };
-  const values = claim.tableIds.flatMap((tableId) => cells.map((cell) => ({ restaurant_id: claim.restaurantId, table_id: tableId, cell, ...owner })));
+  const owner =
+    'bookingId' in claim.owner
+      ? { booking_id: claim.owner.bookingId, hold_id: null, expires_at: null }
+      : { booking_id: null, hold_id: claim.owner.holdId, expires_at: claim.owner.expiresAt };
+  const values = claim.tableIds.flatMap((tableId) =>
+    cells.map((cell) => ({ restaurant_id: claim.restaurantId, table_id: tableId, cell, ...owner })),
+  );
   await db.insertInto('table_occupancy').values(values).execute();
 }
 

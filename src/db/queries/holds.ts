@@ -12,13 +12,28 @@ export function findHoldById(db: Kysely<DB>, id: string): Promise<HoldRow | unde
   return db.selectFrom('holds').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findLiveHold(db: Kysely<DB>, restaurantId: string, id: string, now: number): Promise<HoldRow | undefined> {
-  return db.selectFrom('holds').selectAll().where('restaurant_id', '=', restaurantId).where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+export function findLiveHold(
+  db: Kysely<DB>,
+  restaurantId: string,
+  id: string,
+  now: number,
+): Promise<HoldRow | undefined> {
+  return db
+    .selectFrom('holds')
+    .selectAll()
+    .where('restaurant_id', '=', restaurantId)
+    .where('id', '=', id)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
 }
 
 /** Deletes a hold and (cascade) its cells; true when it was there. */
 export async function deleteHold(db: Kysely<DB>, restaurantId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('holds').where('restaurant_id', '=', restaurantId).where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .deleteFrom('holds')
+    .where('restaurant_id', '=', restaurantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 

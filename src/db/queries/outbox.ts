@@ -27,7 +27,13 @@ export async function findDueOutbox(db: Kysely<DB>, now: number, limit: number):
  * Claims one row for `worker` until now + leaseMs. The WHERE repeats the "due" test, so
  * of several processes racing for the same row exactly one updates it (affected rows = 1).
  */
-export async function claimOutboxRow(db: Kysely<DB>, key: OutboxKey, worker: string, now: number, leaseMs: number): Promise<boolean> {
+export async function claimOutboxRow(
+  db: Kysely<DB>,
+  key: OutboxKey,
+  worker: string,
+  now: number,
+  leaseMs: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('email_outbox')
     .set({ status: 'sending', claimed_by: worker, claimed_until: now + leaseMs, attempts: sql`attempts + 1` })
@@ -44,7 +50,12 @@ export async function claimOutboxRow(db: Kysely<DB>, key: OutboxKey, worker: str
 }
 
 export async function loadOutboxRow(db: Kysely<DB>, key: OutboxKey): Promise<OutboxRow | undefined> {
-  return db.selectFrom('email_outbox').selectAll().where('restaurant_id', '=', key.restaurant_id).where('id', '=', key.id).executeTakeFirst();
+  return db
+    .selectFrom('email_outbox')
+    .selectAll()
+    .where('restaurant_id', '=', key.restaurant_id)
+    .where('id', '=', key.id)
+    .executeTakeFirst();
 }
 
 /** Settles a row we still hold: sent, back to pending for a retry, or failed for good. */
@@ -52,7 +63,18 @@ export async function settleOutboxRow(
   db: Kysely<DB>,
   key: OutboxKey,
   worker: string,
-  changes: Pick<Partial<OutboxRow>, 'status' | 'sent_at' | 'next_attempt_at' | 'last_error' | 'body_text' | 'body_html' | 'ics' | 'sealed_fields' | 'sealed_token'>,
+  changes: Pick<
+    Partial<OutboxRow>,
+    | 'status'
+    | 'sent_at'
+    | 'next_attempt_at'
+    | 'last_error'
+    | 'body_text'
+    | 'body_html'
+    | 'ics'
+    | 'sealed_fields'
+    | 'sealed_token'
+  >,
 ): Promise<boolean> {
   const result = await db
     .updateTable('email_outbox')
@@ -79,10 +101,27 @@ export interface OutboxListItem {
   booking_id: string | null;
 }
 
-export async function listOutbox(db: Kysely<DB>, restaurantId: string, status: string | undefined, limit: number): Promise<OutboxListItem[]> {
+export async function listOutbox(
+  db: Kysely<DB>,
+  restaurantId: string,
+  status: string | undefined,
+  limit: number,
+): Promise<OutboxListItem[]> {
   let query = db
     .selectFrom('email_outbox')
-    .select(['id', 'kind', 'to_address', 'subject', 'status', 'attempts', 'last_error', 'created_at', 'sent_at', 'next_attempt_at', 'booking_id'])
+    .select([
+      'id',
+      'kind',
+      'to_address',
+      'subject',
+      'status',
+      'attempts',
+      'last_error',
+      'created_at',
+      'sent_at',
+      'next_attempt_at',
+      'booking_id',
+    ])
     .where('restaurant_id', '=', restaurantId);
   if (status) query = query.where('status', '=', status);
   return query.orderBy('created_at', 'desc').limit(limit).execute();
@@ -106,6 +145,14 @@ export const KEEP_SENT_MS = 30 * 24 * 3_600_000;
 export const KEEP_FAILED_MS = 90 * 24 * 3_600_000;
 
 export async function deleteOldOutboxRows(db: Kysely<DB>, now: number): Promise<void> {
-  await db.deleteFrom('email_outbox').where('status', '=', 'sent').where('sent_at', '<', now - KEEP_SENT_MS).execute();
-  await db.deleteFrom('email_outbox').where('status', '=', 'failed').where('created_at', '<', now - KEEP_FAILED_MS).execute();
+  await db
+    .deleteFrom('email_outbox')
+    .where('status', '=', 'sent')
+    .where('sent_at', '<', now - KEEP_SENT_MS)
+    .execute();
+  await db
+    .deleteFrom('email_outbox')
+    .where('status', '=', 'failed')
+    .where('created_at', '<', now - KEEP_FAILED_MS)
+    .execute();
 }

@@ -17,12 +17,21 @@ export async function lockSlot(db: Kysely<DB>, restaurantId: string, startsAt: n
     .where('starts_at', '=', startsAt)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) {
-    await db.insertInto('slot_pacing').values({ restaurant_id: restaurantId, starts_at: startsAt, writes: 1 }).execute();
+    await db
+      .insertInto('slot_pacing')
+      .values({ restaurant_id: restaurantId, starts_at: startsAt, writes: 1 })
+      .execute();
   }
 }
 
 /** Covers of live bookings and live holds starting at `startsAt`, leaving one booking out. */
-export async function coversAt(db: Kysely<DB>, restaurantId: string, startsAt: number, now: number, ignoreBookingId?: string): Promise<number> {
+export async function coversAt(
+  db: Kysely<DB>,
+  restaurantId: string,
+  startsAt: number,
+  now: number,
+  ignoreBookingId?: string,
+): Promise<number> {
   let bookings = db
     .selectFrom('bookings')
     .select('party')
@@ -30,7 +39,12 @@ export async function coversAt(db: Kysely<DB>, restaurantId: string, startsAt: n
     .where('starts_at', '=', startsAt)
     .where('status', 'in', [...LIVE_STATUSES]);
   if (ignoreBookingId) bookings = bookings.where('id', '<>', ignoreBookingId);
-  const holds = db.selectFrom('holds').select('party').where('restaurant_id', '=', restaurantId).where('starts_at', '=', startsAt).where('expires_at', '>', now);
+  const holds = db
+    .selectFrom('holds')
+    .select('party')
+    .where('restaurant_id', '=', restaurantId)
+    .where('starts_at', '=', startsAt)
+    .where('expires_at', '>', now);
   const rows = await bookings.unionAll(holds).execute();
   return rows.reduce((sum, r) => sum + Number(r.party), 0);
 }

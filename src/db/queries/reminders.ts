@@ -52,8 +52,16 @@ function pendingReminder(db: Kysely<DB>, restaurantId: string, bookingId: string
 }
 
 /** A changed start moves the reminder (its text is rendered at send time, so it says the new time). */
-export async function moveReminder(db: Kysely<DB>, restaurantId: string, bookingId: string, dueAt: number, subject: string): Promise<void> {
-  await pendingReminder(db, restaurantId, bookingId).set({ next_attempt_at: dueAt, subject: subject.slice(0, 255) }).execute();
+export async function moveReminder(
+  db: Kysely<DB>,
+  restaurantId: string,
+  bookingId: string,
+  dueAt: number,
+  subject: string,
+): Promise<void> {
+  await pendingReminder(db, restaurantId, bookingId)
+    .set({ next_attempt_at: dueAt, subject: subject.slice(0, 255) })
+    .execute();
 }
 
 /** A cancelled (or seated, no-show…) booking gets no reminder. */
@@ -68,10 +76,23 @@ export interface ReminderBooking {
 }
 
 /** The booking a reminder is about, as it is now, with its restaurant and table. */
-export async function findReminderBooking(db: Kysely<DB>, restaurantId: string, bookingId: string): Promise<ReminderBooking | undefined> {
-  const booking = await db.selectFrom('bookings').selectAll().where('restaurant_id', '=', restaurantId).where('id', '=', bookingId).executeTakeFirst();
+export async function findReminderBooking(
+  db: Kysely<DB>,
+  restaurantId: string,
+  bookingId: string,
+): Promise<ReminderBooking | undefined> {
+  const booking = await db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('restaurant_id', '=', restaurantId)
+    .where('id', '=', bookingId)
+    .executeTakeFirst();
   if (!booking) return undefined;
-  const restaurant = await db.selectFrom('restaurants').selectAll().where('id', '=', restaurantId).executeTakeFirstOrThrow();
+  const restaurant = await db
+    .selectFrom('restaurants')
+    .selectAll()
+    .where('id', '=', restaurantId)
+    .executeTakeFirstOrThrow();
   const table = await db
     .selectFrom('dining_tables')
     .select('label')
@@ -79,5 +100,9 @@ export async function findReminderBooking(db: Kysely<DB>, restaurantId: string, 
     .where('id', '=', booking.table_id)
     .executeTakeFirst();
   const locale = (restaurant as { locale?: string | null }).locale;
-  return { booking, restaurant: { slug: restaurant.slug, name: restaurant.name, timezone: restaurant.timezone, locale }, tableLabel: table?.label ?? '' };
+  return {
+    booking,
+    restaurant: { slug: restaurant.slug, name: restaurant.name, timezone: restaurant.timezone, locale },
+    tableLabel: table?.label ?? '',
+  };
 }

@@ -15,7 +15,11 @@ export interface RestaurantRef {
 }
 
 export async function findRestaurantRef(db: Kysely<DB>, slug: string): Promise<RestaurantRef | undefined> {
-  return db.selectFrom('restaurants').select(['id', 'slug', 'name', 'timezone', 'locale']).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('restaurants')
+    .select(['id', 'slug', 'name', 'timezone', 'locale'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export async function findRestaurantRow(db: Kysely<DB>, id: string): Promise<RestaurantsTable | undefined> {
@@ -26,7 +30,11 @@ export async function insertRestaurant(db: Kysely<DB>, row: RestaurantsTable): P
   await db.insertInto('restaurants').values(row).execute();
 }
 
-export async function updateRestaurantRow(db: Kysely<DB>, id: string, changes: Partial<RestaurantsTable>): Promise<void> {
+export async function updateRestaurantRow(
+  db: Kysely<DB>,
+  id: string,
+  changes: Partial<RestaurantsTable>,
+): Promise<void> {
   await db.updateTable('restaurants').set(changes).where('id', '=', id).execute();
 }
 
@@ -34,12 +42,24 @@ export async function updateRestaurantRow(db: Kysely<DB>, id: string, changes: P
 export { loadHours as listHours } from './restaurants.ts';
 
 /** Replaces the weekly schedule; call inside a transaction. */
-export async function replaceHours(db: Kysely<DB>, restaurantId: string, hours: readonly ServicePeriod[]): Promise<void> {
+export async function replaceHours(
+  db: Kysely<DB>,
+  restaurantId: string,
+  hours: readonly ServicePeriod[],
+): Promise<void> {
   await db.deleteFrom('opening_hours').where('restaurant_id', '=', restaurantId).execute();
   if (hours.length === 0) return;
   await db
     .insertInto('opening_hours')
-    .values(hours.map((h) => ({ restaurant_id: restaurantId, id: uuidv7(), weekday: h.weekday, opens: h.opens, closes: h.closes })))
+    .values(
+      hours.map((h) => ({
+        restaurant_id: restaurantId,
+        id: uuidv7(),
+        weekday: h.weekday,
+        opens: h.opens,
+        closes: h.closes,
+      })),
+    )
     .execute();
 }
 
@@ -49,14 +69,31 @@ export interface ClosureRow {
 }
 
 export async function listClosures(db: Kysely<DB>, restaurantId: string): Promise<ClosureRow[]> {
-  return db.selectFrom('closures').select(['date', 'note']).where('restaurant_id', '=', restaurantId).orderBy('date').execute();
+  return db
+    .selectFrom('closures')
+    .select(['date', 'note'])
+    .where('restaurant_id', '=', restaurantId)
+    .orderBy('date')
+    .execute();
 }
 
-export async function insertClosure(db: Kysely<DB>, restaurantId: string, closure: ClosureRow, now: number): Promise<void> {
-  await db.insertInto('closures').values({ restaurant_id: restaurantId, date: closure.date, note: closure.note, created_at: now }).execute();
+export async function insertClosure(
+  db: Kysely<DB>,
+  restaurantId: string,
+  closure: ClosureRow,
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('closures')
+    .values({ restaurant_id: restaurantId, date: closure.date, note: closure.note, created_at: now })
+    .execute();
 }
 
 export async function deleteClosure(db: Kysely<DB>, restaurantId: string, date: string): Promise<boolean> {
-  const result = await db.deleteFrom('closures').where('restaurant_id', '=', restaurantId).where('date', '=', date).executeTakeFirst();
+  const result = await db
+    .deleteFrom('closures')
+    .where('restaurant_id', '=', restaurantId)
+    .where('date', '=', date)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

@@ -8,12 +8,22 @@ export function findRestaurantBySlug(db: Kysely<DB>, slug: string): Promise<Rest
   return db.selectFrom('restaurants').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export function listRestaurants(db: Kysely<DB>): Promise<Pick<RestaurantRow, 'slug' | 'name' | 'timezone' | 'locale'>[]> {
-  return db.selectFrom('restaurants').select(['slug', 'name', 'timezone', 'locale']).orderBy('name').orderBy('slug').execute();
+export function listRestaurants(
+  db: Kysely<DB>,
+): Promise<Pick<RestaurantRow, 'slug' | 'name' | 'timezone' | 'locale'>[]> {
+  return db
+    .selectFrom('restaurants')
+    .select(['slug', 'name', 'timezone', 'locale'])
+    .orderBy('name')
+    .orderBy('slug')
+    .execute();
 }
 
 /** The version stamp: every change to a restaurant's settings, hours, closures or tables bumps it. */
-export async function findRestaurantVersion(db: Kysely<DB>, slug: string): Promise<{ id: string; updated_at: number } | undefined> {
+export async function findRestaurantVersion(
+  db: Kysely<DB>,
+  slug: string,
+): Promise<{ id: string; updated_at: number } | undefined> {
   return db.selectFrom('restaurants').select(['id', 'updated_at']).where('slug', '=', slug).executeTakeFirst();
 }
 
@@ -38,8 +48,16 @@ export async function loadHours(db: Kysely<DB>, restaurantId: string): Promise<S
   return rows.map((r) => ({ weekday: Number(r.weekday), opens: r.opens, closes: r.closes }));
 }
 
-export async function loadClosures(db: Kysely<DB>, restaurantId: string): Promise<{ date: string; note: string | null }[]> {
-  return db.selectFrom('closures').select(['date', 'note']).where('restaurant_id', '=', restaurantId).orderBy('date').execute();
+export async function loadClosures(
+  db: Kysely<DB>,
+  restaurantId: string,
+): Promise<{ date: string; note: string | null }[]> {
+  return db
+    .selectFrom('closures')
+    .select(['date', 'note'])
+    .where('restaurant_id', '=', restaurantId)
+    .orderBy('date')
+    .execute();
 }
 
 export async function loadTables(db: Kysely<DB>, restaurantId: string): Promise<TableInfo[]> {
@@ -49,8 +67,13 @@ export async function loadTables(db: Kysely<DB>, restaurantId: string): Promise<
     .where('restaurant_id', '=', restaurantId)
     .execute();
   return rows.map((r) => ({
-    id: r.id, label: r.label, minSeats: Number(r.min_seats), maxSeats: Number(r.max_seats), active: Number(r.active) === 1,
-    area: r.area ?? null, bookableOnline: Number(r.bookable_online) === 1,
+    id: r.id,
+    label: r.label,
+    minSeats: Number(r.min_seats),
+    maxSeats: Number(r.max_seats),
+    active: Number(r.active) === 1,
+    area: r.area ?? null,
+    bookableOnline: Number(r.bookable_online) === 1,
   }));
 }
 
@@ -65,13 +88,20 @@ export function rulesFromRow(row: RestaurantRow, hours: ServicePeriod[], closure
     durations: JSON.parse(row.durations) as DurationRule[],
     hours,
     closures,
-    maxCoversPerSlot: row.max_covers_per_slot === null || row.max_covers_per_slot === undefined ? null : Number(row.max_covers_per_slot),
+    maxCoversPerSlot:
+      row.max_covers_per_slot === null || row.max_covers_per_slot === undefined
+        ? null
+        : Number(row.max_covers_per_slot),
     holdMinutes: Number(row.hold_minutes ?? 5),
   };
 }
 
 export async function findRestaurantSlugById(db: Kysely<DB>, restaurantId: string): Promise<string> {
-  const row = await db.selectFrom('restaurants').select('slug').where('id', '=', restaurantId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('restaurants')
+    .select('slug')
+    .where('id', '=', restaurantId)
+    .executeTakeFirstOrThrow();
   return row.slug;
 }
 

@@ -23,8 +23,16 @@ export async function findSessionWithUser(db: Kysely<DB>, id: string): Promise<S
     .selectFrom('sessions')
     .innerJoin('staff_users', 'staff_users.id', 'sessions.user_id')
     .select([
-      'sessions.id', 'sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.last_seen_at',
-      'sessions.expires_at', 'staff_users.email', 'staff_users.name', 'staff_users.is_admin', 'staff_users.disabled',
+      'sessions.id',
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'staff_users.email',
+      'staff_users.name',
+      'staff_users.is_admin',
+      'staff_users.disabled',
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
@@ -53,7 +61,10 @@ export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
 
 /** Removes sessions past their absolute expiry or idle for longer than idleMs. */
 export async function deleteExpiredSessions(db: Kysely<DB>, now: number, idleMs: number): Promise<void> {
-  await db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', now - idleMs)])).execute();
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', now - idleMs)]))
+    .execute();
 }
 
 /** Ends every session of the user, except `keepId` when given. */

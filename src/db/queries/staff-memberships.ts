@@ -11,7 +11,13 @@ export interface MemberRow {
 }
 
 /** Adds the membership or changes its role (insert, else update: portable upsert). */
-export async function upsertMembership(db: Kysely<DB>, restaurantId: string, userId: string, role: StaffRole, now: number): Promise<'added' | 'updated'> {
+export async function upsertMembership(
+  db: Kysely<DB>,
+  restaurantId: string,
+  userId: string,
+  role: StaffRole,
+  now: number,
+): Promise<'added' | 'updated'> {
   const updated = await db
     .updateTable('memberships')
     .set({ role })
@@ -20,18 +26,30 @@ export async function upsertMembership(db: Kysely<DB>, restaurantId: string, use
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) > 0) return 'updated';
   try {
-    await db.insertInto('memberships').values({ restaurant_id: restaurantId, user_id: userId, role, created_at: now }).execute();
+    await db
+      .insertInto('memberships')
+      .values({ restaurant_id: restaurantId, user_id: userId, role, created_at: now })
+      .execute();
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // a concurrent add won the insert: ours becomes the role change
-    await db.updateTable('memberships').set({ role }).where('restaurant_id', '=', restaurantId).where('user_id', '=', userId).execute();
+    await db
+      .updateTable('memberships')
+      .set({ role })
+      .where('restaurant_id', '=', restaurantId)
+      .where('user_id', '=', userId)
+      .execute();
     return 'updated';
   }
   return 'added';
 }
 
 export async function deleteMembership(db: Kysely<DB>, restaurantId: string, userId: string): Promise<boolean> {
-  const result = await db.deleteFrom('memberships').where('restaurant_id', '=', restaurantId).where('user_id', '=', userId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('memberships')
+    .where('restaurant_id', '=', restaurantId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -46,7 +64,10 @@ export async function listMembers(db: Kysely<DB>, restaurantId: string): Promise
   return rows.map((r) => ({ ...r, role: r.role as StaffRole }));
 }
 
-export async function listMembershipsOfUser(db: Kysely<DB>, userId: string): Promise<{ restaurant: string; name: string; role: StaffRole }[]> {
+export async function listMembershipsOfUser(
+  db: Kysely<DB>,
+  userId: string,
+): Promise<{ restaurant: string; name: string; role: StaffRole }[]> {
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('restaurants', 'restaurants.id', 'memberships.restaurant_id')
@@ -58,7 +79,9 @@ export async function listMembershipsOfUser(db: Kysely<DB>, userId: string): Pro
 }
 
 /** Every membership of every user: user id → [{restaurant slug, role}], by slug. */
-export async function listAllMemberships(db: Kysely<DB>): Promise<Map<string, { restaurant: string; role: StaffRole }[]>> {
+export async function listAllMemberships(
+  db: Kysely<DB>,
+): Promise<Map<string, { restaurant: string; role: StaffRole }[]>> {
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('restaurants', 'restaurants.id', 'memberships.restaurant_id')
@@ -75,7 +98,16 @@ export async function listAllMemberships(db: Kysely<DB>): Promise<Map<string, { 
 }
 
 /** The user's role in the restaurant, or undefined when not a member. */
-export async function findMembershipRole(db: Kysely<DB>, restaurantId: string, userId: string): Promise<StaffRole | undefined> {
-  const row = await db.selectFrom('memberships').select('role').where('restaurant_id', '=', restaurantId).where('user_id', '=', userId).executeTakeFirst();
+export async function findMembershipRole(
+  db: Kysely<DB>,
+  restaurantId: string,
+  userId: string,
+): Promise<StaffRole | undefined> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('restaurant_id', '=', restaurantId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row?.role as StaffRole | undefined;
 }

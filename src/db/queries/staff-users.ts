@@ -17,8 +17,14 @@ export async function findStaffUserById(db: Kysely<DB>, id: string): Promise<Sta
   return db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertStaffUser(db: Kysely<DB>, row: Omit<StaffUserRow, 'disabled'> & { disabled?: number }): Promise<void> {
-  await db.insertInto('staff_users').values({ disabled: 0, ...row, email: normalizeEmail(row.email) }).execute();
+export async function insertStaffUser(
+  db: Kysely<DB>,
+  row: Omit<StaffUserRow, 'disabled'> & { disabled?: number },
+): Promise<void> {
+  await db
+    .insertInto('staff_users')
+    .values({ disabled: 0, ...row, email: normalizeEmail(row.email) })
+    .execute();
 }
 
 /** Every staff user, by email. */
@@ -33,7 +39,12 @@ export async function updateStaffUser(db: Kysely<DB>, id: string, changes: Staff
 
 /** Replaces the hash only when it is still `oldHash` (a rehash on sign-in never undoes a password change). */
 export async function replacePasswordHash(db: Kysely<DB>, id: string, oldHash: string, newHash: string): Promise<void> {
-  await db.updateTable('staff_users').set({ password_hash: newHash }).where('id', '=', id).where('password_hash', '=', oldHash).execute();
+  await db
+    .updateTable('staff_users')
+    .set({ password_hash: newHash })
+    .where('id', '=', id)
+    .where('password_hash', '=', oldHash)
+    .execute();
 }
 
 /**
@@ -41,7 +52,17 @@ export async function replacePasswordHash(db: Kysely<DB>, id: string, oldHash: s
  * "last admin" checks wait for each other), then returns their ids. Call inside a transaction.
  */
 export async function lockEnabledAdmins(db: Kysely<DB>): Promise<string[]> {
-  await db.updateTable('staff_users').set({ is_admin: 1 }).where('is_admin', '=', 1).where('disabled', '=', 0).execute();
-  const rows = await db.selectFrom('staff_users').select('id').where('is_admin', '=', 1).where('disabled', '=', 0).execute();
+  await db
+    .updateTable('staff_users')
+    .set({ is_admin: 1 })
+    .where('is_admin', '=', 1)
+    .where('disabled', '=', 0)
+    .execute();
+  const rows = await db
+    .selectFrom('staff_users')
+    .select('id')
+    .where('is_admin', '=', 1)
+    .where('disabled', '=', 0)
+    .execute();
   return rows.map((r) => r.id);
 }

@@ -12,8 +12,16 @@ export type CanonicalValue = number | string | null;
 export class CanonicalError extends Error {}
 
 function canonicalInt(value: unknown, where: string): number {
-  const n = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n)) throw new CanonicalError(`${where}: ${String(value)} is not a whole number within ±2^53`);
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'bigint'
+        ? Number(value)
+        : typeof value === 'string' && /^-?\d+$/.test(value)
+          ? Number(value)
+          : NaN;
+  if (!Number.isSafeInteger(n))
+    throw new CanonicalError(`${where}: ${String(value)} is not a whole number within ±2^53`);
   return n;
 }
 
@@ -35,7 +43,9 @@ export function canonicalRow(table: TransferTable, row: Record<string, unknown>)
 /** Array of values (e.g. from a dump line) → canonical, checking the column count. */
 export function canonicalArray(table: TransferTable, columns: string[], values: unknown[]): CanonicalValue[] {
   if (!Array.isArray(values) || values.length !== columns.length) {
-    throw new CanonicalError(`${table.name}: a row has ${Array.isArray(values) ? values.length : 'no'} values for ${columns.length} columns`);
+    throw new CanonicalError(
+      `${table.name}: a row has ${Array.isArray(values) ? values.length : 'no'} values for ${columns.length} columns`,
+    );
   }
   const record: Record<string, unknown> = {};
   columns.forEach((column, i) => (record[column] = values[i]));

@@ -45,7 +45,13 @@ export async function copyDatabase(source: Endpoint, target: Endpoint, options: 
   return { tables, rows, copySeconds, ok: tables.every((t) => t.ok) };
 }
 
-async function copyTable(source: Endpoint, target: Endpoint, table: TransferTable, mode: WriteMode, options: CopyOptions): Promise<TableSummary> {
+async function copyTable(
+  source: Endpoint,
+  target: Endpoint,
+  table: TransferTable,
+  mode: WriteMode,
+  options: CopyOptions,
+): Promise<TableSummary> {
   const total = await countRows(source.db, table.name);
   const progress = options.progress(table.name, total);
   const sum = new TableChecksum();
@@ -67,14 +73,23 @@ async function copyTable(source: Endpoint, target: Endpoint, table: TransferTabl
   return { rows: sum.rows, checksum: sum.hex() };
 }
 
-async function writeAndCount(target: Endpoint, table: TransferTable, batch: CanonicalValue[][], mode: WriteMode, done: (n: number) => void): Promise<void> {
+async function writeAndCount(
+  target: Endpoint,
+  table: TransferTable,
+  batch: CanonicalValue[][],
+  mode: WriteMode,
+  done: (n: number) => void,
+): Promise<void> {
   await writeBatch(target.db, target.backend, table, batch, mode);
   done(batch.length);
 }
 
 function interrupted(table: string, read: number, total: number, error: unknown): TransferError {
   if (error instanceof TransferError) return error;
-  const why = error instanceof Error && !(error as { code?: string }).code ? error.message.split('\n')[0] : describeConnectError(error);
+  const why =
+    error instanceof Error && !(error as { code?: string }).code
+      ? error.message.split('\n')[0]
+      : describeConnectError(error);
   return new TransferError(
     `copy stopped in table ${table} (about ${read} of ${total} rows read): ${why}. Batches already written are committed; run the same command again with --force to finish`,
   );

@@ -18,7 +18,9 @@ export interface DumpHeader {
 }
 
 function writeFailed(error: unknown): TransferError {
-  return new TransferError(`cannot write the dump: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  return new TransferError(
+    `cannot write the dump: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+  );
 }
 
 async function write(out: Writable, text: string): Promise<void> {
@@ -32,9 +34,19 @@ async function write(out: Writable, text: string): Promise<void> {
  * order, rows in primary-key order). Streams batch by batch; never holds a table in memory.
  * Returns the number of rows written.
  */
-export async function writeDump(source: Endpoint, out: Writable, progress: ProgressFactory, now = new Date()): Promise<number> {
+export async function writeDump(
+  source: Endpoint,
+  out: Writable,
+  progress: ProgressFactory,
+  now = new Date(),
+): Promise<number> {
   await checkSourceSchema(source);
-  const header: DumpHeader = { format: DUMP_FORMAT, version: DUMP_VERSION, schemaVersion: SCHEMA_VERSION, createdAt: now.toISOString() };
+  const header: DumpHeader = {
+    format: DUMP_FORMAT,
+    version: DUMP_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: now.toISOString(),
+  };
   await write(out, `${JSON.stringify(header)}\n`);
   let rows = 0;
   for (const table of TRANSFER_TABLES) {

@@ -41,7 +41,8 @@ export async function openReadOnly(option: string, url: string): Promise<Endpoin
   const parsed = parseEndpointUrl(option, url);
   const label = `${option} ${redactUrl(url)}`;
   if (parsed.backend === 'sqlite') {
-    if (parsed.file === ':memory:' || !fs.existsSync(parsed.file!)) throw new TransferError(`${label}: no such SQLite file (${parsed.file})`);
+    if (parsed.file === ':memory:' || !fs.existsSync(parsed.file!))
+      throw new TransferError(`${label}: no such SQLite file (${parsed.file})`);
     const file = new SqliteDatabase(parsed.file!, { readonly: true, fileMustExist: true });
     file.pragma('busy_timeout = 10000');
     const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect(file) });
@@ -55,7 +56,11 @@ export async function openReadOnly(option: string, url: string): Promise<Endpoin
  * (SPEC §9.4): a SQLite file and its folder, or the logical database on a MySQL / PostgreSQL
  * server (`utf8mb4` on MySQL). `onCreated` is told when that happened.
  */
-export async function openWritable(option: string, url: string, onCreated: (label: string) => void = () => {}): Promise<Endpoint> {
+export async function openWritable(
+  option: string,
+  url: string,
+  onCreated: (label: string) => void = () => {},
+): Promise<Endpoint> {
   const parsed = parseEndpointUrl(option, url);
   const label = `${option} ${redactUrl(url)}`;
   if (parsed.backend === 'sqlite') {
@@ -71,7 +76,9 @@ export async function openWritable(option: string, url: string, onCreated: (labe
   try {
     await createDatabase(url);
   } catch (error) {
-    throw new TransferError(`${label}: the database does not exist and could not be created (${describeConnectError(error)}); create it with \`tablebookings db create\` as a user allowed to`);
+    throw new TransferError(
+      `${label}: the database does not exist and could not be created (${describeConnectError(error)}); create it with \`tablebookings db create\` as a user allowed to`,
+    );
   }
   onCreated(label);
   return openServer(parsed.backend, url, label);

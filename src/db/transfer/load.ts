@@ -38,11 +38,17 @@ function parseLine(line: string, number: number): unknown {
 /** Checks the first line: the format, its version, and a schema no newer than ours. */
 export function checkHeader(first: string | undefined): DumpHeader {
   const header = (first === undefined ? undefined : parseLine(first, 1)) as Partial<DumpHeader> | undefined;
-  if (!header || header.format !== DUMP_FORMAT) throw new TransferError('not a tablebookings dump (the first line is not a tablebookings-dump header)');
-  if (header.version !== DUMP_VERSION) throw new TransferError(`dump format version ${header.version} is not supported (this tablebookings reads version ${DUMP_VERSION})`);
+  if (!header || header.format !== DUMP_FORMAT)
+    throw new TransferError('not a tablebookings dump (the first line is not a tablebookings-dump header)');
+  if (header.version !== DUMP_VERSION)
+    throw new TransferError(
+      `dump format version ${header.version} is not supported (this tablebookings reads version ${DUMP_VERSION})`,
+    );
   if (typeof header.schemaVersion !== 'string') throw new TransferError('the dump header has no schemaVersion');
   if (header.schemaVersion > SCHEMA_VERSION) {
-    throw new TransferError(`the dump was made with a newer schema (${header.schemaVersion}) than this tablebookings knows (${SCHEMA_VERSION}): upgrade tablebookings to load it`);
+    throw new TransferError(
+      `the dump was made with a newer schema (${header.schemaVersion}) than this tablebookings knows (${SCHEMA_VERSION}): upgrade tablebookings to load it`,
+    );
   }
   return header as DumpHeader;
 }
@@ -114,7 +120,9 @@ function startSection(value: unknown, number: number, progress: ProgressFactory)
   if (!table) throw new TransferError(`dump line ${number}: unknown table ${JSON.stringify(name)}`);
   const expected = table.columns.map((c) => c.name);
   if (!Array.isArray(columns) || columns.length !== expected.length || !expected.every((c) => columns.includes(c))) {
-    throw new TransferError(`dump line ${number}: the columns of ${table.name} do not match this schema (expected ${expected.join(', ')})`);
+    throw new TransferError(
+      `dump line ${number}: the columns of ${table.name} do not match this schema (expected ${expected.join(', ')})`,
+    );
   }
   return { table, columns: columns as string[], rows: [], count: 0, bar: progress(table.name, undefined) };
 }

@@ -27,11 +27,19 @@ export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     if (!stream.isTTY) {
       return {
         increment: (rows) => void (done += rows),
-        stop: () => void stream.write(`${name} ${String(done).padStart(9)} rows  ${((Date.now() - startedAt) / 1000).toFixed(1)} s  ${rate(done, startedAt)} rows/s\n`),
+        stop: () =>
+          void stream.write(
+            `${name} ${String(done).padStart(9)} rows  ${((Date.now() - startedAt) / 1000).toFixed(1)} s  ${rate(done, startedAt)} rows/s\n`,
+          ),
       };
     }
     const bar = new cliProgress.SingleBar(
-      { stream, format: `${name} [{bar}] {percentage}% {value}/{total} rows  {rate} rows/s`, hideCursor: true, barsize: 30 },
+      {
+        stream,
+        format: `${name} [{bar}] {percentage}% {value}/{total} rows  {rate} rows/s`,
+        hideCursor: true,
+        barsize: 30,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(Math.max(total ?? 0, 1), 0, { rate: 0 });

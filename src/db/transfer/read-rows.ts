@@ -23,7 +23,9 @@ function afterKey(backend: Backend, table: TransferTable, key: CanonicalValue[])
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
     if (refs.length === 1) return eb(refs[0], '>', key[0]);
     if (backend !== 'mysql') return sql<SqlBool>`(${sql.join(refs)}) > (${sql.join(key)})`;
-    const terms = refs.map((ref, i) => eb.and([...refs.slice(0, i).map((prev, j) => eb(prev, '=', key[j])), eb(ref, '>', key[i])]));
+    const terms = refs.map((ref, i) =>
+      eb.and([...refs.slice(0, i).map((prev, j) => eb(prev, '=', key[j])), eb(ref, '>', key[i])]),
+    );
     return eb.or(terms);
   };
 }
@@ -55,6 +57,9 @@ export async function* readBatches(
 }
 
 export async function countRows(db: Kysely<any>, table: string): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number((row as { n: unknown }).n);
 }

@@ -8,19 +8,27 @@ import { TransferError, type Endpoint } from './endpoint.ts';
 export async function appliedSchemaVersion(db: Kysely<any>): Promise<string | undefined> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === 'kysely_migration')) return undefined;
-  const row = await db.selectFrom('kysely_migration').select(sql<string | null>`max(name)`.as('v')).executeTakeFirst();
+  const row = await db
+    .selectFrom('kysely_migration')
+    .select(sql<string | null>`max(name)`.as('v'))
+    .executeTakeFirst();
   return (row as { v: string | null } | undefined)?.v ?? undefined;
 }
 
 /** The source must be at exactly this program's schema: it is never migrated by a copy. */
 export async function checkSourceSchema(source: Endpoint): Promise<void> {
   const version = await appliedSchemaVersion(source.db);
-  if (!version) throw new TransferError(`${source.label}: holds no tablebookings schema (no migrations applied) — wrong database?`);
+  if (!version)
+    throw new TransferError(`${source.label}: holds no tablebookings schema (no migrations applied) — wrong database?`);
   if (version > SCHEMA_VERSION) {
-    throw new TransferError(`${source.label}: its schema (${version}) is newer than this tablebookings (${SCHEMA_VERSION}): upgrade tablebookings first`);
+    throw new TransferError(
+      `${source.label}: its schema (${version}) is newer than this tablebookings (${SCHEMA_VERSION}): upgrade tablebookings first`,
+    );
   }
   if (version < SCHEMA_VERSION) {
-    throw new TransferError(`${source.label}: its schema (${version}) is older than this tablebookings (${SCHEMA_VERSION}): run \`tablebookings db migrate\` on it first`);
+    throw new TransferError(
+      `${source.label}: its schema (${version}) is older than this tablebookings (${SCHEMA_VERSION}): run \`tablebookings db migrate\` on it first`,
+    );
   }
   await checkCatalogue(source);
 }
@@ -29,7 +37,9 @@ export async function checkSourceSchema(source: Endpoint): Promise<void> {
 export async function migrateTarget(target: Endpoint): Promise<void> {
   const version = await appliedSchemaVersion(target.db);
   if (version && version > SCHEMA_VERSION) {
-    throw new TransferError(`${target.label}: its schema (${version}) is newer than this tablebookings (${SCHEMA_VERSION}): upgrade tablebookings first`);
+    throw new TransferError(
+      `${target.label}: its schema (${version}) is newer than this tablebookings (${SCHEMA_VERSION}): upgrade tablebookings first`,
+    );
   }
   await migrateToLatest(target.db);
   await checkCatalogue(target);
@@ -37,7 +47,9 @@ export async function migrateTarget(target: Endpoint): Promise<void> {
 
 /** Every catalogued table and column exists in the database, and no column is left out. */
 export async function checkCatalogue(endpoint: Endpoint): Promise<void> {
-  const live = new Map((await endpoint.db.introspection.getTables()).map((t) => [t.name, t.columns.map((c) => c.name)]));
+  const live = new Map(
+    (await endpoint.db.introspection.getTables()).map((t) => [t.name, t.columns.map((c) => c.name)]),
+  );
   for (const table of TRANSFER_TABLES) {
     const columns = live.get(table.name);
     if (!columns) throw new TransferError(`${endpoint.label}: table ${table.name} is missing`);

@@ -17,7 +17,12 @@ export interface TableComparison {
 }
 
 /** Row count and order-independent checksum of a whole table (see TableChecksum). */
-export async function summariseTable(db: Kysely<any>, backend: Backend, table: TransferTable, batchSize = 5000): Promise<TableSummary> {
+export async function summariseTable(
+  db: Kysely<any>,
+  backend: Backend,
+  table: TransferTable,
+  batchSize = 5000,
+): Promise<TableSummary> {
   const sum = new TableChecksum();
   for await (const batch of readBatches(db, backend, table, batchSize)) for (const row of batch) sum.add(row);
   return { rows: sum.rows, checksum: sum.hex() };
@@ -31,8 +36,12 @@ export function compare(table: string, source: TableSummary, target: TableSummar
 export function formatComparisons(results: TableComparison[]): string {
   const lines = [`${'table'.padEnd(20)} ${'source rows'.padStart(11)} ${'target rows'.padStart(11)}  checksum`];
   for (const r of results) {
-    const verdict = r.ok ? `ok  ${r.source.checksum.slice(0, 16)}` : `MISMATCH  source ${r.source.checksum.slice(0, 16)}  target ${r.target.checksum.slice(0, 16)}`;
-    lines.push(`${r.table.padEnd(20)} ${String(r.source.rows).padStart(11)} ${String(r.target.rows).padStart(11)}  ${verdict}`);
+    const verdict = r.ok
+      ? `ok  ${r.source.checksum.slice(0, 16)}`
+      : `MISMATCH  source ${r.source.checksum.slice(0, 16)}  target ${r.target.checksum.slice(0, 16)}`;
+    lines.push(
+      `${r.table.padEnd(20)} ${String(r.source.rows).padStart(11)} ${String(r.target.rows).padStart(11)}  ${verdict}`,
+    );
   }
   return lines.join('\n');
 }

@@ -34,7 +34,13 @@ export async function writeBatch(
   });
 }
 
-async function insertRows(db: Kysely<any>, backend: Backend, table: TransferTable, rows: CanonicalValue[][], mode: WriteMode): Promise<void> {
+async function insertRows(
+  db: Kysely<any>,
+  backend: Backend,
+  table: TransferTable,
+  rows: CanonicalValue[][],
+  mode: WriteMode,
+): Promise<void> {
   const insert = db.insertInto(table.name).values(rows.map((r) => rowObject(table, r)));
   if (mode === 'insert') {
     await insert.execute();
@@ -44,10 +50,14 @@ async function insertRows(db: Kysely<any>, backend: Backend, table: TransferTabl
   const updated = others.length ? others : [table.primaryKey[0]];
   if (backend === 'mysql') {
     // Only duplicate keys are resolved; unlike INSERT IGNORE, every other error still fails.
-    await insert.onDuplicateKeyUpdate(Object.fromEntries(updated.map((c) => [c, sql`VALUES(${sql.ref(c)})`]))).execute();
+    await insert
+      .onDuplicateKeyUpdate(Object.fromEntries(updated.map((c) => [c, sql`VALUES(${sql.ref(c)})`])))
+      .execute();
     return;
   }
   await insert
-    .onConflict((oc) => oc.columns(table.primaryKey).doUpdateSet(Object.fromEntries(updated.map((c) => [c, sql.ref(`excluded.${c}`)]))))
+    .onConflict((oc) =>
+      oc.columns(table.primaryKey).doUpdateSet(Object.fromEntries(updated.map((c) => [c, sql.ref(`excluded.${c}`)]))),
+    )
     .execute();
 }

@@ -21,7 +21,11 @@ const LoginBody = Type.Object(
 const PasswordBody = Type.Object(
   {
     currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
-    newPassword: Type.String({ minLength: 1, maxLength: 1024, description: 'at least 10 characters, not the email, not a common password' }),
+    newPassword: Type.String({
+      minLength: 1,
+      maxLength: 1024,
+      description: 'at least 10 characters, not the email, not a common password',
+    }),
   },
   { additionalProperties: false },
 );
@@ -51,35 +55,54 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
       const session = await startSession(db, user.id, services.clock(), services.randomBytes);
       setSessionCookie(request, reply, session.token, services.config.baseUrl);
       reply.header('cache-control', 'no-store');
-      return { user: { email: user.email, name: user.name, admin: Number(user.is_admin) === 1 }, csrfToken: session.csrfToken };
+      return {
+        user: { email: user.email, name: user.name, admin: Number(user.is_admin) === 1 },
+        csrfToken: session.csrfToken,
+      };
     },
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out everywhere this session is used' } }, async (request, reply) => {
-    if (request.staff) await endSession(services.db, request.staff.sessionId);
-    clearSessionCookie(request, reply, services.config.baseUrl);
-    return reply.code(204).send();
-  });
-
-  app.get('/api/v1/auth/me', { schema: { tags, summary: 'The signed-in staff user, CSRF token and memberships' } }, async (request, reply) => {
-    const staff = request.staff;
-    if (!staff) throw new DomainError('unauthenticated', 'Not signed in.');
-    const memberships = await listMembershipsOfUser(services.db, staff.userId);
-    reply.header('cache-control', 'no-store');
-    return { user: { email: staff.email, name: staff.name, admin: staff.isAdmin }, csrfToken: staff.csrfToken, memberships };
-  });
-
-  app.post<{ Body: Static<typeof PasswordBody> }>('/api/v1/auth/password', {
-    schema: {
-      tags,
-      summary: 'Change your own password (signed in, CSRF): 204, and every other session of yours ends',
-      body: PasswordBody,
-      response: { 204: Type.Null(), ...problemResponses(401, 403, 422) },
+  app.post(
+    '/api/v1/auth/logout',
+    { schema: { tags, summary: 'Sign out everywhere this session is used' } },
+    async (request, reply) => {
+      if (request.staff) await endSession(services.db, request.staff.sessionId);
+      clearSessionCookie(request, reply, services.config.baseUrl);
+      return reply.code(204).send();
     },
-  }, async (request, reply) => {
-    const staff = request.staff;
-    if (!staff) throw new DomainError('unauthenticated', 'Not signed in.');
-    await changePassword(services, { staff, ...request.body });
-    return reply.code(204).header('cache-control', 'no-store').send();
-  });
+  );
+
+  app.get(
+    '/api/v1/auth/me',
+    { schema: { tags, summary: 'The signed-in staff user, CSRF token and memberships' } },
+    async (request, reply) => {
+      const staff = request.staff;
+      if (!staff) throw new DomainError('unauthenticated', 'Not signed in.');
+      const memberships = await listMembershipsOfUser(services.db, staff.userId);
+      reply.header('cache-control', 'no-store');
+      return {
+        user: { email: staff.email, name: staff.name, admin: staff.isAdmin },
+        csrfToken: staff.csrfToken,
+        memberships,
+      };
+    },
+  );
+
+  app.post<{ Body: Static<typeof PasswordBody> }>(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change your own password (signed in, CSRF): 204, and every other session of yours ends',
+        body: PasswordBody,
+        response: { 204: Type.Null(), ...problemResponses(401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const staff = request.staff;
+      if (!staff) throw new DomainError('unauthenticated', 'Not signed in.');
+      await changePassword(services, { staff, ...request.body });
+      return reply.code(204).header('cache-control', 'no-store').send();
+    },
+  );
 }

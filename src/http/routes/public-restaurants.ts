@@ -14,43 +14,76 @@ const AvailabilityQuery = Type.Object({
 });
 
 export function registerPublicRestaurantRoutes(app: FastifyInstance, services: Services): void {
-
-  app.get('/api/v1/restaurants', {
-    schema: { tags: ['guest'], summary: 'List restaurants', response: { 200: Type.Object({ restaurants: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), timezone: Type.String() })) }) } },
-  }, async (request) => ({ restaurants: await listRestaurants(readDbFor(services, request)) }));
-
-  app.get<{ Params: { slug: string } }>('/api/v1/restaurants/:slug', {
-    schema: { tags: ['guest'], summary: 'Restaurant details, hours and booking rules', params: SlugParams, response: problemResponses(404) },
-  }, async (request) => {
-    const ctx = await services.cache.load(readDbFor(services, request), request.params.slug);
-    const today = localDateOf(services.clock(), ctx.row.timezone);
-    const { row, rules } = ctx;
-    return {
-      slug: row.slug,
-      name: row.name,
-      timezone: row.timezone,
-      locale: row.locale ?? 'en',
-      slotIntervalMinutes: rules.slotIntervalMinutes,
-      bookingWindowDays: rules.bookingWindowDays,
-      minNoticeMinutes: rules.minNoticeMinutes,
-      cancelCutoffMinutes: rules.cancelCutoffMinutes,
-      maxPartySize: rules.maxPartySize,
-      durations: rules.durations,
-      maxCoversPerSlot: rules.maxCoversPerSlot,
-      holdMinutes: rules.holdMinutes,
-      areas: ctx.areas,
-      hours: rules.hours,
-      closures: ctx.closures.filter((c) => c.date >= today),
-    };
-  });
-
-  app.get<{ Params: { slug: string }; Querystring: { date: string; party: string; area?: string } }>('/api/v1/restaurants/:slug/availability', {
-    schema: {
-      tags: ['guest'],
-      summary: 'Free start times for a date and party size',
-      params: SlugParams,
-      querystring: AvailabilityQuery,
-      response: { 200: Availability, ...problemResponses(404, 422) },
+  app.get(
+    '/api/v1/restaurants',
+    {
+      schema: {
+        tags: ['guest'],
+        summary: 'List restaurants',
+        response: {
+          200: Type.Object({
+            restaurants: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), timezone: Type.String() })),
+          }),
+        },
+      },
     },
-  }, async (request) => getAvailability({ ...services, db: readDbFor(services, request) }, request.params.slug, request.query.date, Number(request.query.party), 'guest', undefined, request.query.area));
+    async (request) => ({ restaurants: await listRestaurants(readDbFor(services, request)) }),
+  );
+
+  app.get<{ Params: { slug: string } }>(
+    '/api/v1/restaurants/:slug',
+    {
+      schema: {
+        tags: ['guest'],
+        summary: 'Restaurant details, hours and booking rules',
+        params: SlugParams,
+        response: problemResponses(404),
+      },
+    },
+    async (request) => {
+      const ctx = await services.cache.load(readDbFor(services, request), request.params.slug);
+      const today = localDateOf(services.clock(), ctx.row.timezone);
+      const { row, rules } = ctx;
+      return {
+        slug: row.slug,
+        name: row.name,
+        timezone: row.timezone,
+        locale: row.locale ?? 'en',
+        slotIntervalMinutes: rules.slotIntervalMinutes,
+        bookingWindowDays: rules.bookingWindowDays,
+        minNoticeMinutes: rules.minNoticeMinutes,
+        cancelCutoffMinutes: rules.cancelCutoffMinutes,
+        maxPartySize: rules.maxPartySize,
+        durations: rules.durations,
+        maxCoversPerSlot: rules.maxCoversPerSlot,
+        holdMinutes: rules.holdMinutes,
+        areas: ctx.areas,
+        hours: rules.hours,
+        closures: ctx.closures.filter((c) => c.date >= today),
+      };
+    },
+  );
+
+  app.get<{ Params: { slug: string }; Querystring: { date: string; party: string; area?: string } }>(
+    '/api/v1/restaurants/:slug/availability',
+    {
+      schema: {
+        tags: ['guest'],
+        summary: 'Free start times for a date and party size',
+        params: SlugParams,
+        querystring: AvailabilityQuery,
+        response: { 200: Availability, ...problemResponses(404, 422) },
+      },
+    },
+    async (request) =>
+      getAvailability(
+        { ...services, db: readDbFor(services, request) },
+        request.params.slug,
+        request.query.date,
+        Number(request.query.party),
+        'guest',
+        undefined,
+        request.query.area,
+      ),
+  );
 }

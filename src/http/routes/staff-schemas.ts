@@ -8,25 +8,39 @@ import { LIMITS } from '../../domain/limits.ts';
 const closed = { additionalProperties: false };
 
 export const HourSchema = Type.Object(
-  { weekday: Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' }), opens: TimeString, closes: TimeString },
+  {
+    weekday: Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' }),
+    opens: TimeString,
+    closes: TimeString,
+  },
   closed,
 );
 export const HoursList = Type.Array(HourSchema, { maxItems: 100 });
 
-const Durations = Type.Array(Type.Object({ maxParty: Type.Integer(), minutes: Type.Integer() }, closed), { minItems: 1, maxItems: 50 });
+const Durations = Type.Array(Type.Object({ maxParty: Type.Integer(), minutes: Type.Integer() }, closed), {
+  minItems: 1,
+  maxItems: 50,
+});
 
 const settings = {
   name: Type.String({ minLength: 1, maxLength: LIMITS.name }),
   timezone: Type.String({ minLength: 1, maxLength: 64, examples: ['Europe/London'] }),
-  locale: Type.Union(LOCALES.map((l) => Type.Literal(l)), { description: 'language of its pages when the guest states none' }),
+  locale: Type.Union(
+    LOCALES.map((l) => Type.Literal(l)),
+    { description: 'language of its pages when the guest states none' },
+  ),
   slotIntervalMinutes: Type.Integer(),
   bookingWindowDays: Type.Integer(),
   minNoticeMinutes: Type.Integer(),
   cancelCutoffMinutes: Type.Integer(),
   maxPartySize: Type.Integer(),
   durations: Durations,
-  reminderHours: Type.Integer({ description: 'reminder email this many hours before the start; 0 = none (default 24)' }),
-  maxCoversPerSlot: Type.Union([Type.Integer(), Type.Null()], { description: 'pacing: most covers starting at one slot time (guests); null = no limit' }),
+  reminderHours: Type.Integer({
+    description: 'reminder email this many hours before the start; 0 = none (default 24)',
+  }),
+  maxCoversPerSlot: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'pacing: most covers starting at one slot time (guests); null = no limit',
+  }),
   holdMinutes: Type.Integer({ description: 'minutes a hold keeps a table (default 5); 0 turns holds off' }),
 };
 
@@ -36,20 +50,31 @@ export const NewTableSchema = Type.Object(
     minSeats: Type.Integer({ minimum: 1, maximum: LIMITS.tableSeats }),
     maxSeats: Type.Integer({ minimum: 1, maximum: LIMITS.tableSeats }),
     active: Type.Optional(Type.Boolean()),
-    area: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { description: 'e.g. "Terrace"; null or "" for none' })),
+    area: Type.Optional(
+      Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { description: 'e.g. "Terrace"; null or "" for none' }),
+    ),
     bookableOnline: Type.Optional(Type.Boolean({ description: 'guests may book it online (default true)' })),
   },
   closed,
 );
 
 export const TableView = Type.Object({
-  id: Type.String(), label: Type.String(), minSeats: Type.Integer(), maxSeats: Type.Integer(), active: Type.Boolean(),
-  area: Type.Union([Type.String(), Type.Null()]), bookableOnline: Type.Boolean(),
+  id: Type.String(),
+  label: Type.String(),
+  minSeats: Type.Integer(),
+  maxSeats: Type.Integer(),
+  active: Type.Boolean(),
+  area: Type.Union([Type.String(), Type.Null()]),
+  bookableOnline: Type.Boolean(),
 });
 
 export const CombinationBody = Type.Object(
   {
-    tableIds: Type.Array(Type.String({ maxLength: 36 }), { minItems: 2, maxItems: 4, description: '2–4 table ids of this restaurant' }),
+    tableIds: Type.Array(Type.String({ maxLength: 36 }), {
+      minItems: 2,
+      maxItems: 4,
+      description: '2–4 table ids of this restaurant',
+    }),
     minSeats: Type.Integer({ minimum: 1, maximum: 400 }),
     maxSeats: Type.Integer({ minimum: 1, maximum: 400 }),
     active: Type.Optional(Type.Boolean()),
@@ -101,13 +126,18 @@ export const ClosureBody = Type.Object(
 );
 
 export const MemberBody = Type.Object(
-  { email: Type.String({ minLength: 3, maxLength: 254 }), role: Type.Union([Type.Literal('manager'), Type.Literal('host')]) },
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    role: Type.Union([Type.Literal('manager'), Type.Literal('host')]),
+  },
   closed,
 );
 
 export const StaffBookingPatchBody = Type.Object(
   {
-    status: Type.Optional(Type.Union(['confirmed', 'seated', 'completed', 'cancelled', 'no_show'].map((s) => Type.Literal(s)))),
+    status: Type.Optional(
+      Type.Union(['confirmed', 'seated', 'completed', 'cancelled', 'no_show'].map((s) => Type.Literal(s))),
+    ),
     tableId: Type.Optional(Type.String({ minLength: 1, maxLength: 36 })),
     date: Type.Optional(DateString),
     time: Type.Optional(TimeString),
@@ -122,14 +152,26 @@ export const DayQuery = Type.Object({ date: DateString });
 /** The staff list: a day (`date`), or a search (`q`, across dates unless `date` is given too). */
 export const BookingListQuery = Type.Object({
   date: Type.Optional(DateString),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'part of a reference, guest name, email or phone (case-insensitive)' })),
+  q: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'part of a reference, guest name, email or phone (case-insensitive)',
+    }),
+  ),
 });
 
-export const OutboxQuery = Type.Object(
-  { status: Type.Optional(Type.Union(['pending', 'sending', 'sent', 'failed'].map((s) => Type.Literal(s)))) },
-);
+export const OutboxQuery = Type.Object({
+  status: Type.Optional(Type.Union(['pending', 'sending', 'sent', 'failed'].map((s) => Type.Literal(s)))),
+});
 
 export const SlugAndId = Type.Object({ slug: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 64 }) });
 export const SlugAndDate = Type.Object({ slug: Type.String({ maxLength: 64 }), date: Type.String({ maxLength: 10 }) });
-export const SlugAndEmail = Type.Object({ slug: Type.String({ maxLength: 64 }), email: Type.String({ maxLength: 254 }) });
-export const SlugAndReference = Type.Object({ slug: Type.String({ maxLength: LIMITS.slug }), reference: Type.String({ maxLength: LIMITS.reference }) });
+export const SlugAndEmail = Type.Object({
+  slug: Type.String({ maxLength: 64 }),
+  email: Type.String({ maxLength: 254 }),
+});
+export const SlugAndReference = Type.Object({
+  slug: Type.String({ maxLength: LIMITS.slug }),
+  reference: Type.String({ maxLength: LIMITS.reference }),
+});

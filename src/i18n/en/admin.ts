@@ -17,7 +17,8 @@ export const adminEn = {
   'admin.day': 'Day',
   'admin.opens': 'Opens',
   'admin.closes': 'Closes',
-  'admin.hoursLead': 'Service periods per weekday, in {zone}. A closing time earlier than the opening time means after midnight. Clear a row\'s times to remove it.',
+  'admin.hoursLead':
+    "Service periods per weekday, in {zone}. A closing time earlier than the opening time means after midnight. Clear a row's times to remove it.",
   'admin.saveHours': 'Save opening hours',
   'admin.openingHours': 'Opening hours',
   'admin.reopen': 'Reopen {date}',

@@ -9,5 +9,8 @@ export const capacityEn = {
   'capacity.nearestDays': 'Nearest free times on other days:',
   'capacity.area': 'Area',
   'capacity.anyArea': 'Any area',
-  'capacity.held': { one: 'We are holding table {table} for you for {count} minute (until {time}).', other: 'We are holding table {table} for you for {count} minutes (until {time}).' },
+  'capacity.held': {
+    one: 'We are holding table {table} for you for {count} minute (until {time}).',
+    other: 'We are holding table {table} for you for {count} minutes (until {time}).',
+  },
 } as const satisfies Messages;

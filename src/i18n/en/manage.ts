@@ -3,7 +3,7 @@ import type { Messages } from '../catalogue-types.ts';
 /** The guest's own booking page (src/web/manage-views.ts). */
 export const manageEn = {
   'manage.booked': 'Your table is booked.',
-  'manage.referenceIs': 'Your reference is {reference}. Keep this page\'s link to change or cancel.',
+  'manage.referenceIs': "Your reference is {reference}. Keep this page's link to change or cancel.",
   'manage.changed': 'Your booking is changed: {date} at {time}, party of {party}.',
   'manage.notesSaved': 'Your notes are saved.',
   'manage.cancelled': 'Your booking is cancelled. We hope to see you another time.',

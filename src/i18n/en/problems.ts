@@ -32,7 +32,8 @@ export const problemsEn = {
   'problem.detail.validationFailed': 'The request failed validation.',
   'problem.detail.notFoundRoute': 'There is nothing at {method} {path}.',
   'problem.detail.rateLimitedAddress': 'Too many bookings from this address; try again in {seconds} s.',
-  'problem.detail.rateLimitedEmail': 'Too many bookings for this email address today; try again in {hours} h, or call the restaurant.',
+  'problem.detail.rateLimitedEmail':
+    'Too many bookings for this email address today; try again in {hours} h, or call the restaurant.',
   'problem.field.required': 'is required',
   'problem.field.unknown': 'is not a known field',
   'problem.field.invalid': 'is invalid',

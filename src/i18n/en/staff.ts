@@ -34,7 +34,7 @@ export const staffEn = {
   'staff.phone': 'Phone',
   'staff.emailOptional': 'Email (optional)',
   'staff.notes': 'Notes',
-  'staff.guestLanguage': 'Guest\'s language (emails)',
+  'staff.guestLanguage': "Guest's language (emails)",
   'staff.addBooking': 'Add booking',
   'staff.summary': 'Times in {zone}.',
   'staff.bookingCount': { one: '{count} booking', other: '{count} bookings' },

@@ -21,7 +21,8 @@ export const validationEn = {
   'validation.dateBeyond': 'bookings open at most {days} days ahead',
   'validation.dateClosed': 'the restaurant is closed on that date',
   'validation.runsPastClosing': 'a party of {party} cannot start at {time}: the meal would run past closing',
-  'validation.offGrid': '{time} is not a bookable time on {date}; times follow the opening hours every {minutes} minutes',
+  'validation.offGrid':
+    '{time} is not a bookable time on {date}; times follow the opening hours every {minutes} minutes',
   'validation.walkInPast': 'that time has passed; walk-ins may start at most {minutes} minutes ago',
   'validation.timePassed': 'that time has already passed',
   'validation.notice': 'bookings need at least {minutes} minutes notice',

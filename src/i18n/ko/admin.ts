@@ -17,7 +17,8 @@ export const adminKo: Translation<typeof adminEn> = {
   'admin.day': '요일',
   'admin.opens': '시작',
   'admin.closes': '종료',
-  'admin.hoursLead': '요일별 영업 시간대({zone} 기준)입니다. 종료 시간이 시작 시간보다 이르면 자정 이후를 뜻합니다. 시간대를 지우려면 그 행의 시간을 비우세요.',
+  'admin.hoursLead':
+    '요일별 영업 시간대({zone} 기준)입니다. 종료 시간이 시작 시간보다 이르면 자정 이후를 뜻합니다. 시간대를 지우려면 그 행의 시간을 비우세요.',
   'admin.saveHours': '영업시간 저장',
   'admin.openingHours': '영업시간',
   'admin.reopen': '{date} 다시 열기',

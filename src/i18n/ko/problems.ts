@@ -32,7 +32,8 @@ export const problemsKo: Translation<typeof problemsEn> = {
   'problem.detail.validationFailed': '요청이 검증을 통과하지 못했습니다.',
   'problem.detail.notFoundRoute': '{method} {path}에는 아무것도 없습니다.',
   'problem.detail.rateLimitedAddress': '이 주소에서 예약이 너무 많습니다. {seconds}초 후에 다시 시도해 주세요.',
-  'problem.detail.rateLimitedEmail': '오늘 이 이메일 주소로 된 예약이 너무 많습니다. {hours}시간 후에 다시 시도하시거나 식당에 전화해 주세요.',
+  'problem.detail.rateLimitedEmail':
+    '오늘 이 이메일 주소로 된 예약이 너무 많습니다. {hours}시간 후에 다시 시도하시거나 식당에 전화해 주세요.',
   'problem.field.required': '필수 항목입니다',
   'problem.field.unknown': '알 수 없는 필드입니다',
   'problem.field.invalid': '올바르지 않습니다',

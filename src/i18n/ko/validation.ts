@@ -21,7 +21,8 @@ export const validationKo: Translation<typeof validationEn> = {
   'validation.dateBeyond': '예약은 최대 {days}일 앞까지 가능합니다',
   'validation.dateClosed': '그날은 레스토랑 휴무일입니다',
   'validation.runsPastClosing': '{party}명은 {time}에 시작할 수 없습니다. 식사가 영업 종료 시간을 넘깁니다',
-  'validation.offGrid': '{time}은(는) {date}에 예약할 수 없는 시간입니다. 예약 시간은 영업시간 안에서 {minutes}분 간격입니다',
+  'validation.offGrid':
+    '{time}은(는) {date}에 예약할 수 없는 시간입니다. 예약 시간은 영업시간 안에서 {minutes}분 간격입니다',
   'validation.walkInPast': '이미 지난 시간입니다. 방문 예약은 최대 {minutes}분 전까지만 시작할 수 있습니다',
   'validation.timePassed': '이미 지난 시간입니다',
   'validation.notice': '예약은 최소 {minutes}분 전에 해야 합니다',

@@ -21,15 +21,34 @@ type Extras = Partial<Omit<AdminPageCommon, 'access' | 'ctx'>> & { hours?: Parti
 
 /** One manager page: how to load its data and render it. */
 const SECTIONS = {
-  tables: async (db: Db, c: AdminPageCommon) => tablesPage({ ...c, tables: await listTables(db, c.access.restaurant.id) }),
-  hours: async (db: Db, c: AdminPageCommon, e: Extras) => hoursPage({ ...c, hours: e.hours ?? (await listHours(db, c.access.restaurant.id)) }),
-  closures: async (db: Db, c: AdminPageCommon) => closuresPage({ ...c, closures: await listClosures(db, c.access.restaurant.id) }),
-  members: async (db: Db, c: AdminPageCommon) => membersPage({ ...c, members: await listRestaurantMembers(db, c.access.restaurant.id) }),
+  tables: async (db: Db, c: AdminPageCommon) =>
+    tablesPage({ ...c, tables: await listTables(db, c.access.restaurant.id) }),
+  hours: async (db: Db, c: AdminPageCommon, e: Extras) =>
+    hoursPage({ ...c, hours: e.hours ?? (await listHours(db, c.access.restaurant.id)) }),
+  closures: async (db: Db, c: AdminPageCommon) =>
+    closuresPage({ ...c, closures: await listClosures(db, c.access.restaurant.id) }),
+  members: async (db: Db, c: AdminPageCommon) =>
+    membersPage({ ...c, members: await listRestaurantMembers(db, c.access.restaurant.id) }),
 };
 type Section = keyof typeof SECTIONS;
 
-async function render(services: Services, request: FastifyRequest, reply: FastifyReply, section: Section, access: StaffAccess, extras: Extras = {}, refusal?: unknown) {
-  const common: AdminPageCommon = { ctx: pageContext(request, access.restaurant.locale), access, errors: extras.errors ?? {}, values: extras.values ?? {}, message: extras.message, success: extras.success };
+async function render(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  section: Section,
+  access: StaffAccess,
+  extras: Extras = {},
+  refusal?: unknown,
+) {
+  const common: AdminPageCommon = {
+    ctx: pageContext(request, access.restaurant.locale),
+    access,
+    errors: extras.errors ?? {},
+    values: extras.values ?? {},
+    message: extras.message,
+    success: extras.success,
+  };
   return answerPage(reply, await SECTIONS[section](services.db, common, extras), refusal);
 }
 
@@ -38,8 +57,12 @@ const SHOWN_ON_PAGE: ReadonlySet<ErrorCode> = new Set(['validation', 'conflict',
 
 /** Runs a manager action; success → back to the page (303), a refusal → the page with the reason. */
 async function mutate(
-  services: Services, request: FastifyRequest<{ Params: { slug: string }; Body: FormBody }>, reply: FastifyReply, section: Section,
-  action: (access: StaffAccess, body: FormBody) => Promise<unknown>, extrasOnError: (body: FormBody, errors: FieldErrors) => Extras = () => ({}),
+  services: Services,
+  request: FastifyRequest<{ Params: { slug: string }; Body: FormBody }>,
+  reply: FastifyReply,
+  section: Section,
+  action: (access: StaffAccess, body: FormBody) => Promise<unknown>,
+  extrasOnError: (body: FormBody, errors: FieldErrors) => Extras = () => ({}),
 ) {
   const access = await staffAccess(services, request, request.params.slug, 'manager');
   const body = request.body ?? {};
@@ -55,7 +78,11 @@ async function mutate(
 }
 
 function newTableInput(body: FormBody) {
-  return { label: str(body, 'label'), minSeats: Number(str(body, 'minSeats')), maxSeats: Number(str(body, 'maxSeats')) };
+  return {
+    label: str(body, 'label'),
+    minSeats: Number(str(body, 'minSeats')),
+    maxSeats: Number(str(body, 'maxSeats')),
+  };
 }
 
 /** The edit form always sends its checkbox state (absent = unticked). */
@@ -68,7 +95,11 @@ function hoursFromForm(body: FormBody): { periods: ServicePeriod[]; rows: number
   const weekdays = list(body, 'weekday');
   const opens = list(body, 'opens');
   const closes = list(body, 'closes');
-  const all = weekdays.map((w, i) => ({ weekday: w ? Number(w) : undefined, opens: opens[i] ?? '', closes: closes[i] ?? '' }));
+  const all = weekdays.map((w, i) => ({
+    weekday: w ? Number(w) : undefined,
+    opens: opens[i] ?? '',
+    closes: closes[i] ?? '',
+  }));
   const periods: ServicePeriod[] = [];
   const rows: number[] = [];
   all.forEach((p, i) => {
@@ -96,38 +127,90 @@ export function registerWebAdminRoutes(app: FastifyInstance, services: Services)
   type W = { Params: { slug: string; id?: string; date?: string }; Body: FormBody };
 
   for (const section of Object.keys(SECTIONS) as Section[]) {
-    app.get<P>(`/staff/:slug/${section}`, { config: HTML_ROUTE, schema: { hide: true, querystring: AdminSectionQuery } }, async (request, reply) => {
-      const access = await staffAccess(services, request, request.params.slug, 'manager');
-      const { t } = pageContext(request, access.restaurant.locale);
-      return render(services, request, reply, section, access, { success: request.query.saved ? t('admin.saved') : undefined });
-    });
+    app.get<P>(
+      `/staff/:slug/${section}`,
+      { config: HTML_ROUTE, schema: { hide: true, querystring: AdminSectionQuery } },
+      async (request, reply) => {
+        const access = await staffAccess(services, request, request.params.slug, 'manager');
+        const { t } = pageContext(request, access.restaurant.locale);
+        return render(services, request, reply, section, access, {
+          success: request.query.saved ? t('admin.saved') : undefined,
+        });
+      },
+    );
   }
 
-  app.post<W>('/staff/:slug/tables', opts, (request, reply) => mutate(services, request, reply, 'tables',
-    (a, body) => addTable(db, a.restaurant.id, newTableInput(body), services.clock()),
-    (body, errors) => ({ errors, values: { label: str(body, 'label'), minSeats: str(body, 'minSeats'), maxSeats: str(body, 'maxSeats') } })));
-  app.post<W>('/staff/:slug/tables/:id', opts, (request, reply) => mutate(services, request, reply, 'tables',
-    (a, body) => changeTable(db, a.restaurant.id, request.params.id ?? '', tableInput(body), services.clock())));
-  app.post<W>('/staff/:slug/tables/:id/delete', opts, (request, reply) => mutate(services, request, reply, 'tables',
-    (a) => removeTable(db, a.restaurant.id, request.params.id ?? '', services.clock())));
+  app.post<W>('/staff/:slug/tables', opts, (request, reply) =>
+    mutate(
+      services,
+      request,
+      reply,
+      'tables',
+      (a, body) => addTable(db, a.restaurant.id, newTableInput(body), services.clock()),
+      (body, errors) => ({
+        errors,
+        values: { label: str(body, 'label'), minSeats: str(body, 'minSeats'), maxSeats: str(body, 'maxSeats') },
+      }),
+    ),
+  );
+  app.post<W>('/staff/:slug/tables/:id', opts, (request, reply) =>
+    mutate(services, request, reply, 'tables', (a, body) =>
+      changeTable(db, a.restaurant.id, request.params.id ?? '', tableInput(body), services.clock()),
+    ),
+  );
+  app.post<W>('/staff/:slug/tables/:id/delete', opts, (request, reply) =>
+    mutate(services, request, reply, 'tables', (a) =>
+      removeTable(db, a.restaurant.id, request.params.id ?? '', services.clock()),
+    ),
+  );
 
-  app.post<W>('/staff/:slug/hours', opts, (request, reply) => mutate(services, request, reply, 'hours',
-    (a, body) => replaceWeeklyHours(db, a.restaurant.id, hoursFromForm(body).periods, services.clock()),
-    (body, errors) => { const h = hoursFromForm(body); return { hours: h.all, errors: hoursErrors(errors, h.rows) }; }));
+  app.post<W>('/staff/:slug/hours', opts, (request, reply) =>
+    mutate(
+      services,
+      request,
+      reply,
+      'hours',
+      (a, body) => replaceWeeklyHours(db, a.restaurant.id, hoursFromForm(body).periods, services.clock()),
+      (body, errors) => {
+        const h = hoursFromForm(body);
+        return { hours: h.all, errors: hoursErrors(errors, h.rows) };
+      },
+    ),
+  );
 
-  app.post<W>('/staff/:slug/closures', opts, (request, reply) => mutate(services, request, reply, 'closures',
-    (a, body) => addClosure(db, a.restaurant.id, { date: str(body, 'date'), note: str(body, 'note') }, services.clock()),
-    (body, errors) => ({ errors, values: { date: str(body, 'date'), note: str(body, 'note') } })));
-  app.post<W>('/staff/:slug/closures/:date/delete', opts, (request, reply) => mutate(services, request, reply, 'closures',
-    (a) => removeClosure(db, a.restaurant.id, request.params.date ?? '', services.clock())));
+  app.post<W>('/staff/:slug/closures', opts, (request, reply) =>
+    mutate(
+      services,
+      request,
+      reply,
+      'closures',
+      (a, body) =>
+        addClosure(db, a.restaurant.id, { date: str(body, 'date'), note: str(body, 'note') }, services.clock()),
+      (body, errors) => ({ errors, values: { date: str(body, 'date'), note: str(body, 'note') } }),
+    ),
+  );
+  app.post<W>('/staff/:slug/closures/:date/delete', opts, (request, reply) =>
+    mutate(services, request, reply, 'closures', (a) =>
+      removeClosure(db, a.restaurant.id, request.params.date ?? '', services.clock()),
+    ),
+  );
 
-  app.post<W>('/staff/:slug/members', opts, (request, reply) => mutate(services, request, reply, 'members',
-    (a, body) => {
-      const role = str(body, 'role');
-      if (role !== 'host' && role !== 'manager') throw validationError('role', 'Choose host or manager.', 'admin.chooseRole');
-      return setMember(db, a.restaurant.id, str(body, 'email'), role as StaffRole, services.clock());
-    },
-    (body, errors) => ({ errors, values: { email: str(body, 'email'), role: str(body, 'role') } })));
-  app.post<W>('/staff/:slug/members/delete', opts, (request, reply) => mutate(services, request, reply, 'members',
-    (a, body) => removeMember(db, a.restaurant.id, str(body, 'email'))));
+  app.post<W>('/staff/:slug/members', opts, (request, reply) =>
+    mutate(
+      services,
+      request,
+      reply,
+      'members',
+      (a, body) => {
+        const role = str(body, 'role');
+        if (role !== 'host' && role !== 'manager')
+          throw validationError('role', 'Choose host or manager.', 'admin.chooseRole');
+        return setMember(db, a.restaurant.id, str(body, 'email'), role as StaffRole, services.clock());
+      },
+      (body, errors) => ({ errors, values: { email: str(body, 'email'), role: str(body, 'role') } }),
+    ),
+  );
+  app.post<W>('/staff/:slug/members/delete', opts, (request, reply) =>
+    mutate(services, request, reply, 'members', (a, body) => removeMember(db, a.restaurant.id, str(body, 'email'))),
+  );
 }

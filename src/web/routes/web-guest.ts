@@ -26,7 +26,13 @@ function summary(ctx: RestaurantContext) {
 }
 
 /** Date and party from a query, defaulted and checked; problems become field errors. */
-export function pickDateAndParty(ctx: RestaurantContext, query: Query, today: string, defaults: { date: string; party: number }, locale: Locale) {
+export function pickDateAndParty(
+  ctx: RestaurantContext,
+  query: Query,
+  today: string,
+  defaults: { date: string; party: number },
+  locale: Locale,
+) {
   const errors: FieldErrors = {};
   let date = query.date ?? defaults.date;
   let party = query.party === undefined ? defaults.party : Number(query.party);
@@ -48,7 +54,13 @@ function detailsValues(body: FormBody | Query) {
 
 function bookingBody(body: FormBody, formKey: string | undefined) {
   const v = detailsValues(body);
-  const out: Record<string, unknown> = { date: str(body, 'date'), time: str(body, 'time'), party: Number(str(body, 'party')), name: v.name, email: v.email };
+  const out: Record<string, unknown> = {
+    date: str(body, 'date'),
+    time: str(body, 'time'),
+    party: Number(str(body, 'party')),
+    name: v.name,
+    email: v.email,
+  };
   if (v.phone.trim()) out.phone = v.phone;
   if (v.notes.trim()) out.notes = v.notes;
   const holdId = str(body, 'holdId') || (formKey ? formHoldId(formKey) : '');
@@ -56,7 +68,11 @@ function bookingBody(body: FormBody, formKey: string | undefined) {
   return out;
 }
 
-async function submitBooking(services: Services, request: FastifyRequest<{ Params: { slug: string }; Body: FormBody }>, reply: FastifyReply) {
+async function submitBooking(
+  services: Services,
+  request: FastifyRequest<{ Params: { slug: string }; Body: FormBody }>,
+  reply: FastifyReply,
+) {
   const { slug } = request.params;
   const ctx = await services.cache.load(services.db, slug);
   const body = request.body ?? {};
@@ -64,13 +80,26 @@ async function submitBooking(services: Services, request: FastifyRequest<{ Param
   const { t } = page;
   const key = str(body, 'idempotencyKey').slice(0, 255) || undefined;
   const base: DetailsPageData = {
-    restaurant: summary(ctx), date: str(body, 'date'), time: str(body, 'time'), party: Number(str(body, 'party')) || 1,
-    values: detailsValues(body), errors: {}, idempotencyKey: key ?? newFormKey(), holdId: str(body, 'holdId').slice(0, 64) || undefined,
+    restaurant: summary(ctx),
+    date: str(body, 'date'),
+    time: str(body, 'time'),
+    party: Number(str(body, 'party')) || 1,
+    values: detailsValues(body),
+    errors: {},
+    idempotencyKey: key ?? newFormKey(),
+    holdId: str(body, 'holdId').slice(0, 64) || undefined,
   };
   await limitGuestBookings(services, { address: request.ip, email: str(body, 'email') });
   let result;
   try {
-    result = await createBooking(services, { slug, body: bookingBody(body, key), source: 'web', mode: 'guest', idempotencyKey: key, locale: page.locale });
+    result = await createBooking(services, {
+      slug,
+      body: bookingBody(body, key),
+      source: 'web',
+      mode: 'guest',
+      idempotencyKey: key,
+      locale: page.locale,
+    });
   } catch (error) {
     const errors = fieldErrorsOf(error, page.locale);
     if (!errors) throw error;
@@ -81,7 +110,11 @@ async function submitBooking(services: Services, request: FastifyRequest<{ Param
     // the key is spent on this answer: choosing an alternative is a new booking attempt
     const alternatives = result.error.alternatives ?? [];
     const message = `${t('guest.justTaken', { time: base.time })}${alternatives.length ? ` ${t('guest.stillFree')}` : ''}`;
-    return answerPage(reply, detailsPage(page, { ...base, idempotencyKey: newFormKey(), alternatives, message }), result.error);
+    return answerPage(
+      reply,
+      detailsPage(page, { ...base, idempotencyKey: newFormKey(), alternatives, message }),
+      result.error,
+    );
   }
   const b = result.booking;
   return seeOther(reply, `/b/${b.reference}?token=${encodeURIComponent(b.manageToken ?? '')}&created=1`);
@@ -95,38 +128,89 @@ export function registerWebGuestRoutes(app: FastifyInstance, services: Services)
     return sendPage(reply, restaurantsPage(pageContext(request), await listRestaurants(readDbFor(services, request))));
   });
 
-  app.get<{ Params: { slug: string }; Querystring: Static<typeof DateAndPartyQuery> }>('/r/:slug', { config: HTML_ROUTE, schema: { hide: true, querystring: DateAndPartyQuery } }, async (request, reply) => {
-    const reads = { ...services, db: readDbFor(services, request) };
-    const ctx = await services.cache.load(reads.db, request.params.slug);
-    const { today, lastDate } = bookableDateRange(ctx.rules, services.clock());
-    const page = pageContext(request, ctx.row.locale);
-    const { date, party, errors } = pickDateAndParty(ctx, request.query, today, { date: today, party: 2 }, page.locale);
-    const answer = Object.keys(errors).length ? undefined : await getAvailability(reads, ctx.row.slug, date, party);
-    const nearby = answer ? await nearbyFreeDays(reads, answer, lastDate) : [];
-    const data = { restaurant: summary(ctx), maxPartySize: ctx.rules.maxPartySize, today, lastDate, date, party, slots: answer?.slots, errors, reason: answer?.reason, nearby };
-    const markup = restaurantPage(page, data);
-    return answerPage(reply, markup, Object.keys(errors).length ? new DomainError('validation', 'Please check the date and party size.') : undefined);
-  });
+  app.get<{ Params: { slug: string }; Querystring: Static<typeof DateAndPartyQuery> }>(
+    '/r/:slug',
+    { config: HTML_ROUTE, schema: { hide: true, querystring: DateAndPartyQuery } },
+    async (request, reply) => {
+      const reads = { ...services, db: readDbFor(services, request) };
+      const ctx = await services.cache.load(reads.db, request.params.slug);
+      const { today, lastDate } = bookableDateRange(ctx.rules, services.clock());
+      const page = pageContext(request, ctx.row.locale);
+      const { date, party, errors } = pickDateAndParty(
+        ctx,
+        request.query,
+        today,
+        { date: today, party: 2 },
+        page.locale,
+      );
+      const answer = Object.keys(errors).length ? undefined : await getAvailability(reads, ctx.row.slug, date, party);
+      const nearby = answer ? await nearbyFreeDays(reads, answer, lastDate) : [];
+      const data = {
+        restaurant: summary(ctx),
+        maxPartySize: ctx.rules.maxPartySize,
+        today,
+        lastDate,
+        date,
+        party,
+        slots: answer?.slots,
+        errors,
+        reason: answer?.reason,
+        nearby,
+      };
+      const markup = restaurantPage(page, data);
+      return answerPage(
+        reply,
+        markup,
+        Object.keys(errors).length ? new DomainError('validation', 'Please check the date and party size.') : undefined,
+      );
+    },
+  );
 
-  app.get<{ Params: { slug: string }; Querystring: Static<typeof BookFormQuery> }>('/r/:slug/book', { config: HTML_ROUTE, schema: { hide: true, querystring: BookFormQuery } }, async (request, reply) => {
-    const ctx = await services.cache.load(db, request.params.slug);
-    const { date, party, time } = request.query;
-    if (!date || !party || !time || !isIsoDate(date) || !/^\d{2}:\d{2}$/.test(time)) return seeOther(reply, `/r/${ctx.row.slug}`);
-    const values = { name: '', email: '', phone: '', notes: '' };
-    const page = pageContext(request, ctx.row.locale);
-    const size = Number(party) || 1;
-    const base: DetailsPageData = { restaurant: summary(ctx), date, time, party: size, values, errors: {}, idempotencyKey: newFormKey() };
-    const held = await holdForPage(services, { slug: ctx.row.slug, date, time, party: size, zone: ctx.row.timezone, locale: page.locale, formKey: base.idempotencyKey });
-    if (held.taken) {
-      const alternatives = held.taken.alternatives ?? [];
-      const message = `${page.t('guest.justTaken', { time })}${alternatives.length ? ` ${page.t('guest.stillFree')}` : ''}`;
-      return answerPage(reply, detailsPage(page, { ...base, alternatives, message }), held.taken);
-    }
-    return sendPage(reply, detailsPage(page, { ...base, hold: held.hold }));
-  });
+  app.get<{ Params: { slug: string }; Querystring: Static<typeof BookFormQuery> }>(
+    '/r/:slug/book',
+    { config: HTML_ROUTE, schema: { hide: true, querystring: BookFormQuery } },
+    async (request, reply) => {
+      const ctx = await services.cache.load(db, request.params.slug);
+      const { date, party, time } = request.query;
+      if (!date || !party || !time || !isIsoDate(date) || !/^\d{2}:\d{2}$/.test(time))
+        return seeOther(reply, `/r/${ctx.row.slug}`);
+      const values = { name: '', email: '', phone: '', notes: '' };
+      const page = pageContext(request, ctx.row.locale);
+      const size = Number(party) || 1;
+      const base: DetailsPageData = {
+        restaurant: summary(ctx),
+        date,
+        time,
+        party: size,
+        values,
+        errors: {},
+        idempotencyKey: newFormKey(),
+      };
+      const held = await holdForPage(services, {
+        slug: ctx.row.slug,
+        date,
+        time,
+        party: size,
+        zone: ctx.row.timezone,
+        locale: page.locale,
+        formKey: base.idempotencyKey,
+      });
+      if (held.taken) {
+        const alternatives = held.taken.alternatives ?? [];
+        const message = `${page.t('guest.justTaken', { time })}${alternatives.length ? ` ${page.t('guest.stillFree')}` : ''}`;
+        return answerPage(reply, detailsPage(page, { ...base, alternatives, message }), held.taken);
+      }
+      return sendPage(reply, detailsPage(page, { ...base, hold: held.hold }));
+    },
+  );
 
-  app.post<{ Params: { slug: string }; Body: FormBody }>('/r/:slug/book', { config: HTML_ROUTE, schema: hide }, async (request, reply) => {
-    if (typeof request.body !== 'object' || request.body === null) throw new DomainError('malformed', 'Send the booking form.');
-    return submitBooking(services, request, reply);
-  });
+  app.post<{ Params: { slug: string }; Body: FormBody }>(
+    '/r/:slug/book',
+    { config: HTML_ROUTE, schema: hide },
+    async (request, reply) => {
+      if (typeof request.body !== 'object' || request.body === null)
+        throw new DomainError('malformed', 'Send the booking form.');
+      return submitBooking(services, request, reply);
+    },
+  );
 }

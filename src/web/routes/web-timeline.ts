@@ -23,16 +23,23 @@ async function timelineItems(services: Services, access: StaffAccess, date: stri
   const now = services.clock();
   const zone = access.restaurant.timezone;
   const bookings = await listDayBookings(services.db, access.restaurant, date);
-  return bookings.filter((b) => ON_TIMELINE.includes(b.status as BookingStatus)).map((b) => {
-    const startsAt = Date.parse(b.startsAt);
-    const endsAt = Date.parse(b.endsAt);
-    const tctx = { now, serviceDate: b.date, startsAt, endsAt, zone };
-    const allowed = ACTIONS.filter((to) => canTransition(b.status as BookingStatus, to, tctx));
-    return { key: b.reference, tableId: b.tableId, startsAt, endsAt, booking: b, allowed };
-  });
+  return bookings
+    .filter((b) => ON_TIMELINE.includes(b.status as BookingStatus))
+    .map((b) => {
+      const startsAt = Date.parse(b.startsAt);
+      const endsAt = Date.parse(b.endsAt);
+      const tctx = { now, serviceDate: b.date, startsAt, endsAt, zone };
+      const allowed = ACTIONS.filter((to) => canTransition(b.status as BookingStatus, to, tctx));
+      return { key: b.reference, tableId: b.tableId, startsAt, endsAt, booking: b, allowed };
+    });
 }
 
-async function renderTimeline(services: Services, request: FastifyRequest, access: StaffAccess, asked: string | undefined) {
+async function renderTimeline(
+  services: Services,
+  request: FastifyRequest,
+  access: StaffAccess,
+  asked: string | undefined,
+) {
   const ctx = await services.cache.load(services.db, access.restaurant.slug);
   const zone = access.restaurant.timezone;
   const today = localDateOf(services.clock(), zone);
@@ -46,13 +53,23 @@ async function renderTimeline(services: Services, request: FastifyRequest, acces
 
 /** The host's timeline (tables × time) and its change stamp, polled by static/timeline.js. */
 export function registerWebTimelineRoutes(app: FastifyInstance, services: Services): void {
-  app.get<Slug & { Querystring: Static<typeof DateQuery> }>('/staff/:slug/timeline', { config: HTML_ROUTE, schema: { hide: true, querystring: DateQuery } }, async (request, reply) => {
-    const access = await staffAccess(services, request, request.params.slug, 'host');
-    return sendPage(reply, await renderTimeline(services, request, access, request.query.date));
-  });
+  app.get<Slug & { Querystring: Static<typeof DateQuery> }>(
+    '/staff/:slug/timeline',
+    { config: HTML_ROUTE, schema: { hide: true, querystring: DateQuery } },
+    async (request, reply) => {
+      const access = await staffAccess(services, request, request.params.slug, 'host');
+      return sendPage(reply, await renderTimeline(services, request, access, request.query.date));
+    },
+  );
 
-  app.get<Slug & { Querystring: Static<typeof TimelineQuery> }>('/staff/:slug/timeline/stamp', { config: HTML_ROUTE, schema: { hide: true, querystring: TimelineQuery } }, async (request, reply) => {
-    const access = await staffAccess(services, request, request.params.slug, 'host');
-    return reply.header('cache-control', 'no-store').send({ stamp: await readChangeStamp(services.db, access.restaurant.id) });
-  });
+  app.get<Slug & { Querystring: Static<typeof TimelineQuery> }>(
+    '/staff/:slug/timeline/stamp',
+    { config: HTML_ROUTE, schema: { hide: true, querystring: TimelineQuery } },
+    async (request, reply) => {
+      const access = await staffAccess(services, request, request.params.slug, 'host');
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ stamp: await readChangeStamp(services.db, access.restaurant.id) });
+    },
+  );
 }

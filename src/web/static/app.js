@@ -9,19 +9,29 @@
   function longDate(iso) {
     var d = new Date(iso + 'T00:00:00Z');
     if (isNaN(d.getTime())) return iso;
-    var text = d.toLocaleDateString(LANG === 'ko' ? 'ko-KR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    var text = d.toLocaleDateString(LANG === 'ko' ? 'ko-KR' : 'en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     return LANG === 'en' ? text.replace(/^(\w+), /, '$1 ') : text;
   }
 
   // Texts come from the page (data-text-* attributes), so the script needs no catalogue.
   function text(block, name, params) {
     var template = block.dataset['text' + name] || '';
-    return template.replace(/\{(\w+)\}/g, function (whole, key) { return key in params ? String(params[key]) : whole; });
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return key in params ? String(params[key]) : whole;
+    });
   }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    Object.keys(attrs || {}).forEach(function (k) {
+      node.setAttribute(k, attrs[k]);
+    });
     if (text !== undefined) node.textContent = text;
     return node;
   }
@@ -29,10 +39,17 @@
   function slotItem(block, slot, date, party) {
     var li = el('li');
     if (block.dataset.mode === 'button') {
-      li.appendChild(el('button', { type: 'submit', name: 'time', value: slot.time, 'class': 'slot' }, slot.time));
+      li.appendChild(el('button', { type: 'submit', name: 'time', value: slot.time, class: 'slot' }, slot.time));
     } else {
-      var href = block.dataset.base + '?date=' + encodeURIComponent(date) + '&party=' + encodeURIComponent(party) + '&time=' + encodeURIComponent(slot.time);
-      li.appendChild(el('a', { href: href, 'class': 'slot' }, slot.time));
+      var href =
+        block.dataset.base +
+        '?date=' +
+        encodeURIComponent(date) +
+        '&party=' +
+        encodeURIComponent(party) +
+        '&time=' +
+        encodeURIComponent(slot.time);
+      li.appendChild(el('a', { href: href, class: 'slot' }, slot.time));
     }
     return li;
   }
@@ -47,7 +64,7 @@
     var heading = block.querySelector('[data-slots-heading]');
     if (heading) {
       heading.textContent = text(block, 'Heading', { date: longDate(date) }) + ' ';
-      heading.appendChild(el('span', { 'class': 'zone' }, text(block, 'Zone', { zone: block.dataset.zone })));
+      heading.appendChild(el('span', { class: 'zone' }, text(block, 'Zone', { zone: block.dataset.zone })));
     }
     var form = block.closest('form');
     if (form) {
@@ -55,11 +72,13 @@
       if (form.elements.party) form.elements.party.value = party;
     }
     if (!slots.length) {
-      replaceBody(block, el('p', { 'class': 'empty', 'data-slots-empty': '' }, text(block, 'Empty', { party: party })));
+      replaceBody(block, el('p', { class: 'empty', 'data-slots-empty': '' }, text(block, 'Empty', { party: party })));
       return;
     }
-    var list = el('ul', { 'class': 'slots' });
-    slots.forEach(function (slot) { list.appendChild(slotItem(block, slot, date, party)); });
+    var list = el('ul', { class: 'slots' });
+    slots.forEach(function (slot) {
+      list.appendChild(slotItem(block, slot, date, party));
+    });
     replaceBody(block, list);
   }
 
@@ -73,15 +92,36 @@
       if (!date || !party) return;
       var mine = ++seq;
       block.setAttribute('aria-busy', 'true');
-      var url = '/api/v1/restaurants/' + encodeURIComponent(form.dataset.availability) + '/availability?date=' + encodeURIComponent(date) + '&party=' + encodeURIComponent(party);
+      var url =
+        '/api/v1/restaurants/' +
+        encodeURIComponent(form.dataset.availability) +
+        '/availability?date=' +
+        encodeURIComponent(date) +
+        '&party=' +
+        encodeURIComponent(party);
       fetch(url, { headers: { accept: 'application/json', 'accept-language': LANG } })
-        .then(function (r) { return r.json().then(function (body) { return r.ok ? body : Promise.reject(body); }); })
-        .then(function (data) { if (mine === seq) render(block, data.slots, date, party); })
+        .then(function (r) {
+          return r.json().then(function (body) {
+            return r.ok ? body : Promise.reject(body);
+          });
+        })
+        .then(function (data) {
+          if (mine === seq) render(block, data.slots, date, party);
+        })
         .catch(function (problem) {
           if (mine !== seq) return;
-          replaceBody(block, el('p', { 'class': 'empty', 'data-slots-empty': '' }, (problem && problem.detail) || text(block, 'Failed', {})));
+          replaceBody(
+            block,
+            el(
+              'p',
+              { class: 'empty', 'data-slots-empty': '' },
+              (problem && problem.detail) || text(block, 'Failed', {}),
+            ),
+          );
         })
-        .then(function () { block.removeAttribute('aria-busy'); });
+        .then(function () {
+          block.removeAttribute('aria-busy');
+        });
     }
     form.addEventListener('change', function (event) {
       var name = event.target && event.target.name;
@@ -99,14 +139,18 @@
       var mine = ++seq;
       var url = form.getAttribute('action') + '?' + new URLSearchParams(new FormData(form)).toString();
       fetch(url, { headers: { accept: 'text/html' } })
-        .then(function (r) { return r.text(); })
+        .then(function (r) {
+          return r.text();
+        })
         .then(function (text) {
           if (mine !== seq) return;
           var fresh = new DOMParser().parseFromString(text, 'text/html').getElementById(form.dataset.target);
           var current = document.getElementById(form.dataset.target);
           if (fresh && current) current.replaceWith(document.importNode(fresh, true));
         })
-        .catch(function () { /* the button still works */ });
+        .catch(function () {
+          /* the button still works */
+        });
     });
   }
 
@@ -123,9 +167,14 @@
     document.addEventListener('submit', function (event) {
       var form = event.target;
       if (event.defaultPrevented || form.method.toLowerCase() !== 'post') return;
-      if (form.dataset.submitting) { event.preventDefault(); return; }
+      if (form.dataset.submitting) {
+        event.preventDefault();
+        return;
+      }
       form.dataset.submitting = '1';
-      setTimeout(function () { delete form.dataset.submitting; }, 5000);
+      setTimeout(function () {
+        delete form.dataset.submitting;
+      }, 5000);
     });
   }
 

@@ -40,14 +40,24 @@
     if (busy || document.hidden) return;
     busy = true;
     fetch(live.getAttribute('data-stamp-url'), { credentials: 'same-origin', headers: { accept: 'application/json' } })
-      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (res) {
+        return res.ok ? res.json() : null;
+      })
       .then(function (body) {
         if (!body || body.stamp === stamp) return null;
-        return fetch(window.location.href, { credentials: 'same-origin' }).then(function (res) { return res.ok ? res.text() : null; });
+        return fetch(window.location.href, { credentials: 'same-origin' }).then(function (res) {
+          return res.ok ? res.text() : null;
+        });
       })
-      .then(function (markup) { if (markup) swap(markup); })
-      .catch(function () { /* offline for a moment: try again next time */ })
-      .then(function () { busy = false; });
+      .then(function (markup) {
+        if (markup) swap(markup);
+      })
+      .catch(function () {
+        /* offline for a moment: try again next time */
+      })
+      .then(function () {
+        busy = false;
+      });
   }
 
   window.setInterval(poll, INTERVAL_MS);
