@@ -30,7 +30,7 @@ export interface BookingChanges {
 
 type Actor = 'guest' | 'staff';
 
-function checkNotes(notes: string | null | undefined): string | null | undefined {
+export function checkNotes(notes: string | null | undefined): string | null | undefined {
   if (notes === undefined || notes === null) return notes;
   const text = String(notes).trim();
   if (text.length > LIMITS.notes) throw validationError('notes', `notes must be at most ${LIMITS.notes} characters`);
