@@ -223,8 +223,11 @@ for (const backend of await testBackends()) {
           call(t.app, admin, 'PATCH', '/api/v1/staff/second%40example.com', { admin: false }),
           call(t.app, second, 'PATCH', '/api/v1/staff/root%40example.com', { admin: false }),
         ]);
+        // One demotion wins. The other is refused: 409 (it would leave no admin), or 403 when that
+        // request is authorized only after the winner's commit, because its sender is no admin by then.
         const codes = [a.statusCode, b.statusCode].sort();
-        assert.deepEqual(codes, [200, 409], `${a.body} ${b.body}`);
+        assert.equal(codes[0], 200, `${a.body} ${b.body}`);
+        assert.ok(codes[1] === 409 || codes[1] === 403, `${a.body} ${b.body}`);
         const admins = await t.database.db
           .selectFrom('staff_users')
           .select('email')
